@@ -1,0 +1,22 @@
+import type { OpsRadarDB } from '@/lib/db/database';
+import { runRulesForShop } from '@/lib/rules/run';
+
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+/** Debounced: a page load brings several responses; the rules run once after the burst. */
+export function scheduleRules(db: OpsRadarDB, shopId: string, delayMs = 400): void {
+  const t = timers.get(shopId);
+  if (t) clearTimeout(t);
+  timers.set(
+    shopId,
+    setTimeout(() => {
+      timers.delete(shopId);
+      runRulesForShop(db, shopId).catch((e) => console.warn('[opsradar] rules failed', e));
+    }, delayMs),
+  );
+}
+
+export async function runRulesNow(db: OpsRadarDB, shopId: string): Promise<number> {
+  const r = await runRulesForShop(db, shopId);
+  return r.fired;
+}

@@ -1,0 +1,61 @@
+import { familyForPage } from '@/lib/adapters/registry';
+import { getDb } from '@/lib/db/database';
+import { handleCapture } from '@/lib/ingest/handle-capture';
+import { onMessage, type TabState } from '@/lib/messaging/protocol';
+import { getSettings } from '@/lib/settings';
+import { scheduleRules, runRulesNow } from './findings';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    const db = getDb();
+
+    onMessage('capture', async ({ data, sender }) => {
+      // Only our own content scripts reach onMessage; still, trust the browser's sender URL, not the payload.
+      const settings = await getSettings(db);
+      const ack = await handleCapture(db, data, { url: sender.url ?? sender.tab?.url, tabId: sender.tab?.id }, { paused: settings.capturePaused });
+      if (ack.shopId && ack.facts > 0) scheduleRules(db, ack.shopId);
+      const { shopId: _s, ...rest } = ack;
+      return rest;
+    });
+
+    onMessage('tabState', async ({ data }) => tabState(data.tabId, data.url));
+
+    onMessage('runRules', async ({ data }) => ({ findings: await runRulesNow(db, data.shopId) }));
+
+    onMessage('openSidePanel', async ({ data }) => {
+      try {
+        await browser.sidePanel.open({ windowId: data.windowId });
+        return { ok: true };
+      } catch {
+        return { ok: false };
+      }
+    });
+
+    async function tabState(tabId: number, url: string): Promise<TabState> {
+      let family = null;
+      let onConsoleHost = false;
+      try {
+        const u = new URL(url);
+        family = familyForPage(u);
+        onConsoleHost = /(\.taobao\.com|\.alimama\.com)$/.test(u.hostname);
+      } catch {
+        /* not a URL we know */
+      }
+      // The capture log survives service-worker restarts; an in-memory map would not.
+      const entries = (await db.captures.where('at').above(Date.now() - 24 * 3600 * 1000).toArray()).filter((e) => e.tabId === tabId);
+      const last = entries.at(-1);
+      return {
+        family: family?.id ?? null,
+        familyLabel: family?.label ?? null,
+        onConsoleHost,
+        shopId: [...entries].reverse().find((e) => e.shopId)?.shopId ?? null,
+        lastCaptureAt: last?.at ?? null,
+        capturesThisPage: entries.length,
+        factsThisPage: entries.reduce((s, e) => s + e.facts, 0),
+        lastOutcome: last?.outcome ?? null,
+        lastMessage: last?.message ?? null,
+      };
+    }
+  },
+});

@@ -1,0 +1,123 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { FindingCard } from '@/components/findings/FindingCard';
+import { useSettings, useShops } from '@/components/hooks';
+import { getDb } from '@/lib/db/database';
+import { countShopFacts, shopFindings } from '@/lib/db/queries';
+import { formatCount, formatTime } from '@/lib/format';
+import { type MessageKey, t } from '@/lib/i18n';
+import { sendMessage, type TabState } from '@/lib/messaging/protocol';
+import { updateSettings } from '@/lib/settings';
+
+export function PopupApp() {
+  const db = getDb();
+  const settings = useSettings();
+  const lang = settings.language;
+  const shops = useShops();
+  const [tab, setTab] = useState<{ id: number; windowId: number; url: string } | null>(null);
+  const [state, setState] = useState<TabState | null>(null);
+
+  useEffect(() => {
+    browser.tabs.query({ active: true, currentWindow: true }).then(([t0]) => {
+      if (t0?.id !== undefined) setTab({ id: t0.id, windowId: t0.windowId, url: t0.url ?? '' });
+    });
+  }, []);
+
+  // Refresh the tab state whenever the capture log changes (live while the page loads).
+  const logTick = useLiveQuery(() => db.captures.count(), []);
+  useEffect(() => {
+    if (!tab) return;
+    sendMessage('tabState', { tabId: tab.id, url: tab.url })
+      .then(setState)
+      .catch(() => setState(null));
+  }, [tab, logTick]);
+
+  const shopId = state?.shopId ?? [...(shops ?? [])].sort((a, b) => b.lastSeenAt - a.lastSeenAt)[0]?.id ?? null;
+  const shop = shops?.find((s) => s.id === shopId);
+  const findings = useLiveQuery(() => (shopId ? shopFindings(db, shopId) : []), [shopId]);
+  const records = useLiveQuery(() => (shopId ? countShopFacts(db, shopId) : 0), [shopId]);
+  const top = (findings ?? []).filter((f) => f.status === 'fired').slice(0, 3);
+
+  const tabLine = !state
+    ? '—'
+    : state.family
+      ? (state.familyLabel?.[lang] ?? state.family)
+      : state.onConsoleHost
+        ? t(lang, 'consoleNoFamily')
+        : t(lang, 'notConsole');
+
+  return (
+    <div style={{ width: 360 }}>
+      <header className="app">
+        <span className="brand">{t(lang, 'appName')}</span>
+        <span className="small" data-testid="popup-shop">
+          {shop ? shop.title : t(lang, 'noData')}
+        </span>
+        <button type="button" onClick={() => updateSettings(db, { language: lang === 'zh' ? 'en' : 'zh' })}>
+          {t(lang, 'language')}
+        </button>
+      </header>
+      <main className="stack" style={{ paddingTop: 8 }}>
+        <section className="card small" data-testid="tab-state" aria-label={t(lang, 'currentTab')}>
+          <div className="spread">
+            <span className="muted">{t(lang, 'currentTab')}</span>
+            <strong>{tabLine}</strong>
+          </div>
+          {state?.family || (state && state.capturesThisPage > 0) ? (
+            state.capturesThisPage > 0 ? (
+              <>
+                <div className="spread">
+                  <span className="muted">{t(lang, 'capturedThisPage')}</span>
+                  <span>
+                    {state.capturesThisPage} {t(lang, 'times')} · {state.factsThisPage} {t(lang, 'facts')}
+                  </span>
+                </div>
+                <div className="spread">
+                  <span className="muted">{t(lang, 'lastCapture')}</span>
+                  <span>
+                    {formatTime(state.lastCaptureAt, lang)} · {state.lastOutcome ? t(lang, `outcome_${state.lastOutcome}` as MessageKey) : ''}
+                  </span>
+                </div>
+                {state.lastMessage && state.lastOutcome !== 'stored' && state.lastOutcome !== 'unchanged' ? <div className="down">{state.lastMessage}</div> : null}
+              </>
+            ) : (
+              <div className="muted">{t(lang, 'notCapturedYet')}</div>
+            )
+          ) : null}
+          <div className="spread">
+            <span className="muted">{t(lang, 'records')}</span>
+            <span data-testid="records">{formatCount(records ?? 0, lang)}</span>
+          </div>
+          {settings.capturePaused ? <div className="down">{t(lang, 'paused')}</div> : null}
+        </section>
+
+        <div className="section-title" style={{ marginTop: 4 }}>
+          <span>{t(lang, 'topFindings')}</span>
+        </div>
+        <div className="stack" data-testid="popup-findings">
+          {shopId && top.length === 0 ? <div className="card small">{t(lang, 'noFindings')}</div> : null}
+          {!shopId ? <div className="card small muted">{t(lang, 'noDataHint')}</div> : null}
+          {top.map((f) => (
+            <FindingCard key={f.id} f={f} lang={lang} compact />
+          ))}
+        </div>
+
+        <div className="spread">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              if (tab) browser.sidePanel?.open({ windowId: tab.windowId }).catch(() => {});
+              window.close();
+            }}
+          >
+            {t(lang, 'openSidePanel')}
+          </button>
+          <button type="button" onClick={() => updateSettings(db, { capturePaused: !settings.capturePaused })} data-testid="pause">
+            {settings.capturePaused ? t(lang, 'resumeCapture') : t(lang, 'pauseCapture')}
+          </button>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Unwrapped } from '../capture/envelope';
+import type { FactDraft } from '../schema/fact';
+
+export interface RouteContext {
+  url: URL;
+  method: string;
+  requestBody?: string;
+  capturedAt: number;
+  shopId: string;
+}
+
+/** A field the route could not read; reported in capture health with a trimmed sample. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+  sample?: string;
+}
+
+export type RouteResult =
+  | { ok: true; facts: FactDraft[]; issues: FieldIssue[] }
+  | { ok: false; issues: FieldIssue[] };
+
+export interface AdapterRoute {
+  /** kebab-case, unique within the adapter. */
+  id: string;
+  label: { zh: string; en: string };
+  method: 'GET' | 'POST' | 'ANY';
+  /** Matched against the URL's pathname. Versions drift (v2 → v3 → v5): match by pattern. */
+  path: RegExp;
+  /** Real-shaped API URLs this route must accept (used by tests and the conventions test). */
+  exampleUrls: string[];
+  parse(data: unknown, ctx: RouteContext): RouteResult;
+}
+
+/** One console page family (architecture §4: one file per family). */
+export interface Adapter {
+  id: string;
+  label: { zh: string; en: string };
+  host: string;
+  /** Console pages of this family (matched against page URLs, for the popup and annotations). */
+  pages: RegExp[];
+  examplePageUrls: string[];
+  /** Where the operator goes to capture this family's data. */
+  openHint: { zh: string; en: string; url: string };
+  unwrap(text: string): Unwrapped;
+  routes: AdapterRoute[];
+}

@@ -1,0 +1,96 @@
+import { routeFor } from '../adapters/registry';
+import type { FieldIssue } from '../adapters/types';
+import type { CaptureMessage, CaptureOutcome } from '../schema/capture';
+import { type Fact, factId } from '../schema/fact';
+import type { Shop, ShopIdentity } from '../schema/shop';
+import { todayShanghai } from './business-date';
+import { mainNickOf } from './identity';
+
+export interface ProcessResult {
+  outcome: CaptureOutcome;
+  adapter: string | null;
+  route: string | null;
+  shopId: string | null;
+  /** Shop record to create or refresh when the page identified one. */
+  shop: Omit<Shop, 'firstSeenAt' | 'lastSeenAt'> | null;
+  facts: Fact[];
+  issues: FieldIssue[];
+  message?: string;
+}
+
+/**
+ * Which shop a capture belongs to. The sycm shop id on the page is authoritative; pages that
+ * only show a login nick are linked through a shop already known by its main account nick.
+ */
+export function resolveShop(identity: ShopIdentity, known: readonly Shop[]): { shopId: string; shop: ProcessResult['shop'] } | null {
+  if (identity.shopId) {
+    const prev = known.find((s) => s.id === identity.shopId);
+    const title = identity.shopTitle ?? prev?.title ?? identity.mainUserName ?? identity.shopId;
+    const mainUserName = identity.mainUserName ?? (identity.loginNick ? mainNickOf(identity.loginNick) : undefined) ?? prev?.mainUserName;
+    const mainUserId = identity.mainUserId ?? prev?.mainUserId;
+    return {
+      shopId: identity.shopId,
+      shop: { id: identity.shopId, title, ...(mainUserName ? { mainUserName } : {}), ...(mainUserId ? { mainUserId } : {}) },
+    };
+  }
+  const nick = identity.mainUserName ?? (identity.loginNick ? mainNickOf(identity.loginNick) : undefined);
+  if (nick) {
+    const match = known.filter((s) => s.mainUserName === nick);
+    if (match.length === 1 && match[0]) return { shopId: match[0].id, shop: null };
+  }
+  return null;
+}
+
+/** The pure part of ingest: route, unwrap, identify, parse, map. No storage. */
+export function processCapture(msg: CaptureMessage, known: readonly Shop[]): ProcessResult {
+  const base = { adapter: null, route: null, shopId: null, shop: null, facts: [], issues: [] };
+  let url: URL;
+  try {
+    url = new URL(msg.meta.url);
+  } catch {
+    return { ...base, outcome: 'invalid', message: '无法解析的地址' };
+  }
+  const hit = routeFor(url, msg.meta.method);
+  if (!hit) return { ...base, outcome: 'unmatched' };
+  const ids = { adapter: hit.adapter.id, route: hit.route.id };
+  if (msg.meta.truncated) return { ...base, ...ids, outcome: 'too-large', message: `响应过大（${msg.meta.size} 字符），已跳过` };
+
+  const unwrapped = hit.adapter.unwrap(msg.responseText);
+  if (!unwrapped.ok) {
+    const outcome = unwrapped.kind === 'login' ? 'login' : unwrapped.kind === 'platform-error' ? 'platform-error' : 'rejected';
+    return { ...base, ...ids, outcome, message: unwrapped.message, issues: [{ path: '(envelope)', message: unwrapped.message, sample: msg.responseText.slice(0, 120) }] };
+  }
+
+  const who = resolveShop(msg.identity, known);
+  if (!who) return { ...base, ...ids, outcome: 'unidentified', message: '页面上没有识别到店铺，未保存' };
+
+  let parsed: ReturnType<typeof hit.route.parse>;
+  try {
+    parsed = hit.route.parse(unwrapped.data, {
+      url,
+      method: msg.meta.method,
+      ...(msg.meta.requestBody !== undefined ? { requestBody: msg.meta.requestBody } : {}),
+      capturedAt: msg.capturedAt,
+      shopId: who.shopId,
+    });
+  } catch (e) {
+    // An adapter bug must not lose the capture silently: count it as rejected.
+    return { ...base, ...ids, shopId: who.shopId, shop: who.shop, outcome: 'rejected', issues: [{ path: '(adapter)', message: String(e).slice(0, 200) }] };
+  }
+  if (!parsed.ok) return { ...base, ...ids, shopId: who.shopId, shop: who.shop, outcome: 'rejected', issues: parsed.issues };
+
+  // Closed days only: a "day" for today (or later) is an unfinished day and must not be stored as one.
+  const today = todayShanghai(msg.capturedAt);
+  const issues = [...parsed.issues];
+  const source = { adapter: hit.adapter.id, route: hit.route.id, pageUrl: msg.pageUrl.slice(0, 500) };
+  const facts: Fact[] = [];
+  for (const d of parsed.facts) {
+    if (d.grain === 'day' && d.date >= today) {
+      issues.push({ path: `date ${d.date}`, message: '当日未结束的数据不按整日保存' });
+      continue;
+    }
+    const f = { ...d, shopId: who.shopId, source, capturedAt: msg.capturedAt, updatedAt: msg.capturedAt };
+    facts.push({ ...f, id: factId(f) });
+  }
+  return { ...base, ...ids, shopId: who.shopId, shop: who.shop, outcome: 'stored', facts, issues };
+}

@@ -1,0 +1,153 @@
+/**
+ * The MAIN-world tap: wraps fetch and XMLHttpRequest so that responses of console APIs are
+ * copied to the isolated content script. Rules (architecture §5): the page sees byte-identical
+ * responses and the same errors in the same order; anything that goes wrong here is swallowed
+ * and the native path taken; URLs outside the filter are not touched at all.
+ *
+ * Transport: a CustomEvent on `document` whose detail is a string
+ * `<meta JSON>\n<response text>` — strings cross worlds cheaply, objects do not, and unlike
+ * window.postMessage the page's own `message` listeners never see it.
+ */
+const MAX = 50 * 1024 * 1024;
+
+type Meta = {
+  kind: 'fetch' | 'xhr';
+  method: string;
+  url: string;
+  requestBody?: string;
+  status: number;
+  contentType?: string;
+  truncated?: boolean;
+  size: number;
+  globals?: Record<string, string>;
+};
+
+const GLOBAL_KEYS = ['runAsShopId', 'runAsShopTitle', 'mainUserId', 'mainUserName', 'loginUserName'];
+
+export function installTap(w: Window & typeof globalThis, filter: RegExp, eventName: string): void {
+  const doc = w.document;
+  const abs = (u: string) => {
+    try {
+      return new URL(u, w.location.href).href;
+    } catch {
+      return '';
+    }
+  };
+  const globals = () => {
+    try {
+      const g = (w as unknown as { g_config?: Record<string, unknown> }).g_config;
+      if (!g || typeof g !== 'object') return undefined;
+      const out: Record<string, string> = {};
+      for (const k of GLOBAL_KEYS) if (g[k] != null) out[k] = String(g[k]).slice(0, 200);
+      return out;
+    } catch {
+      return undefined;
+    }
+  };
+  const emit = (meta: Meta, text: string) => {
+    try {
+      if (text.length > MAX) {
+        meta.truncated = true;
+        text = '';
+      }
+      meta.globals = globals();
+      doc.dispatchEvent(new CustomEvent(eventName, { detail: `${JSON.stringify(meta)}\n${text}` }));
+    } catch {
+      /* fail open */
+    }
+  };
+  const bodyText = (b: unknown): string | undefined =>
+    typeof b === 'string' ? b : b instanceof URLSearchParams ? b.toString() : undefined;
+
+  const nativeFetch = w.fetch;
+  if (typeof nativeFetch === 'function') {
+    const wrapped = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+      // biome-ignore lint/complexity/noArguments: pass the exact arguments through
+      const p: Promise<Response> = nativeFetch.apply(this, arguments as unknown as [RequestInfo, RequestInit]);
+      try {
+        const req = input instanceof w.Request ? input : null;
+        const url = abs(req ? req.url : String(input));
+        if (filter.test(url)) {
+          const method = (init?.method || req?.method || 'GET').toUpperCase();
+          const body = bodyText(init?.body);
+          p.then(
+            (res) => {
+              try {
+                const size = Number(res.headers.get('content-length') || 0);
+                if (size > MAX) return emit({ kind: 'fetch', method, url, status: res.status, size, truncated: true }, '');
+                const ct = res.headers.get('content-type') || undefined;
+                res
+                  .clone()
+                  .text()
+                  .then(
+                    (t) => emit({ kind: 'fetch', method, url, requestBody: body, status: res.status, contentType: ct, size: t.length }, t),
+                    () => {},
+                  );
+              } catch {
+                /* fail open */
+              }
+            },
+            () => {},
+          );
+        }
+      } catch {
+        /* fail open */
+      }
+      return p;
+    };
+    w.fetch = wrapped as typeof fetch;
+  }
+
+  const X = w.XMLHttpRequest;
+  if (X) {
+    const info = new WeakMap<XMLHttpRequest, { method: string; url: string; body?: string }>();
+    const open = X.prototype.open;
+    const send = X.prototype.send;
+    X.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL) {
+      try {
+        const u = abs(String(url));
+        if (filter.test(u)) info.set(this, { method: String(method).toUpperCase(), url: u });
+        else info.delete(this);
+      } catch {
+        /* fail open */
+      }
+      // biome-ignore lint/complexity/noArguments: pass the exact arguments through
+      return open.apply(this, arguments as unknown as [string, string, boolean]);
+    } as typeof X.prototype.open;
+    X.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+      try {
+        const rec = info.get(this);
+        if (rec) {
+          rec.body = bodyText(body);
+          this.addEventListener('loadend', () => {
+            try {
+              const rt = this.responseType;
+              let text: string | undefined;
+              if (rt === '' || rt === 'text') text = this.responseText;
+              else if (rt === 'json') text = JSON.stringify(this.response);
+              if (text === undefined || this.status === 0) return;
+              emit(
+                {
+                  kind: 'xhr',
+                  method: rec.method,
+                  url: rec.url,
+                  requestBody: rec.body,
+                  status: this.status,
+                  contentType: this.getResponseHeader('content-type') || undefined,
+                  size: text.length,
+                },
+                text,
+              );
+            } catch {
+              /* fail open */
+            }
+          });
+        }
+      } catch {
+        /* fail open */
+      }
+      // biome-ignore lint/complexity/noArguments: pass the exact arguments through
+      return send.apply(this, arguments as unknown as [XMLHttpRequestBodyInit]);
+    };
+  }
+}

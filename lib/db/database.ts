@@ -1,0 +1,65 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Fact } from '../schema/fact';
+import type { Finding } from '../schema/finding';
+import type { Shop } from '../schema/shop';
+
+/** One line of the capture log (kept to the newest LOG_KEEP entries). */
+export interface CaptureLogEntry {
+  seq?: number;
+  at: number;
+  shopId: string | null;
+  adapter: string | null;
+  route: string | null;
+  url: string;
+  outcome: string;
+  facts: number;
+  message?: string;
+  tabId?: number;
+}
+
+/** Capture-health counters per adapter route (`adapter|route`, or `_|unmatched`). */
+export interface HealthRow {
+  id: string;
+  adapter: string;
+  route: string;
+  counts: Record<string, number>;
+  lastOkAt?: number;
+  lastIssue?: { at: number; path: string; message: string; sample?: string };
+  /** Metrics this route delivered at least once (drift detection). */
+  metricsSeen: string[];
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export const LOG_KEEP = 500;
+
+export class OpsRadarDB extends Dexie {
+  facts!: EntityTable<Fact, 'id'>;
+  captures!: EntityTable<CaptureLogEntry, 'seq'>;
+  health!: EntityTable<HealthRow, 'id'>;
+  shops!: EntityTable<Shop, 'id'>;
+  findings!: EntityTable<Finding, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = 'opsradar') {
+    super(name);
+    // Version 1. A change adds a new version with an upgrade, a migration fixture and a test.
+    this.version(1).stores({
+      facts: 'id, [shopId+entityKind+entityId+date], [shopId+date]',
+      captures: '++seq, at, shopId',
+      health: 'id',
+      shops: 'id, mainUserName',
+      findings: 'id, shopId, [shopId+area]',
+      settings: 'key',
+    });
+  }
+}
+
+let instance: OpsRadarDB | null = null;
+export function getDb(): OpsRadarDB {
+  instance ??= new OpsRadarDB();
+  return instance;
+}

@@ -1,0 +1,121 @@
+import type { FieldIssue } from '../adapters/types';
+import type { ProcessResult } from '../capture/process';
+import type { Fact } from '../schema/fact';
+import { type CaptureLogEntry, LOG_KEEP, type OpsRadarDB } from './database';
+
+function sameNumbers(a: Record<string, number> | undefined, b: Record<string, number> | undefined): boolean {
+  const ka = Object.keys(a ?? {});
+  if (ka.length !== Object.keys(b ?? {}).length) return false;
+  return ka.every((k) => (a ?? {})[k] === (b ?? {})[k]);
+}
+
+/**
+ * Merge an incoming fact into the stored one: per metric, the newer capture wins; metrics only
+ * one side has are kept. Returns null when nothing would change (so a repeat is a no-op).
+ */
+export function mergeFact(existing: Fact | undefined, incoming: Fact, now: number): Fact | null {
+  if (!existing) return { ...incoming, updatedAt: now };
+  const newer = incoming.capturedAt >= existing.capturedAt;
+  const values = newer ? { ...existing.values, ...incoming.values } : { ...incoming.values, ...existing.values };
+  const crcIn = incoming.crc ?? {};
+  const crcEx = existing.crc ?? {};
+  const crc = newer ? { ...crcEx, ...crcIn } : { ...crcIn, ...crcEx };
+  const ranges = newer ? { ...existing.ranges, ...incoming.ranges } : { ...incoming.ranges, ...existing.ranges };
+  const entityName = (newer ? (incoming.entityName ?? existing.entityName) : (existing.entityName ?? incoming.entityName)) ?? undefined;
+  const same =
+    sameNumbers(values, existing.values) &&
+    sameNumbers(crc, existing.crc) &&
+    JSON.stringify(ranges) === JSON.stringify(existing.ranges ?? {}) &&
+    entityName === existing.entityName;
+  if (same) return null;
+  const merged: Fact = {
+    ...existing,
+    values,
+    source: newer ? incoming.source : existing.source,
+    capturedAt: Math.max(existing.capturedAt, incoming.capturedAt),
+    updatedAt: now,
+  };
+  if (Object.keys(crc).length) merged.crc = crc;
+  if (Object.keys(ranges).length) merged.ranges = ranges;
+  if (entityName !== undefined) merged.entityName = entityName;
+  return merged;
+}
+
+export interface IngestOutcome {
+  written: number;
+  unchanged: number;
+}
+
+/**
+ * Write one processed capture: facts (upsert), shop, capture-health counters and the capture
+ * log, all in one transaction — a capture is either wholly recorded or not at all.
+ */
+export async function recordCapture(
+  db: OpsRadarDB,
+  r: ProcessResult,
+  extra: { url: string; at: number; tabId?: number },
+): Promise<IngestOutcome> {
+  return db.transaction('rw', [db.facts, db.shops, db.health, db.captures], async () => {
+    let written = 0;
+    let unchanged = 0;
+    if (r.facts.length) {
+      const existing = await db.facts.bulkGet(r.facts.map((f) => f.id));
+      // Several drafts of one capture may share an id (e.g. a trend and a block): fold them first.
+      const pending = new Map<string, Fact>();
+      r.facts.forEach((f, i) => {
+        const m = mergeFact(pending.get(f.id) ?? existing[i], f, extra.at);
+        if (m) pending.set(f.id, m);
+      });
+      const toPut = [...pending.values()];
+      if (toPut.length) await db.facts.bulkPut(toPut);
+      written = toPut.length;
+      unchanged = new Set(r.facts.map((f) => f.id)).size - written;
+    }
+
+    if (r.shop) {
+      const prev = await db.shops.get(r.shop.id);
+      await db.shops.put({ ...prev, ...r.shop, firstSeenAt: prev?.firstSeenAt ?? extra.at, lastSeenAt: extra.at });
+    }
+
+    const outcome = r.outcome === 'stored' && written === 0 ? 'unchanged' : r.outcome;
+    await bumpHealth(db, r, outcome, extra.at);
+
+    const entry: CaptureLogEntry = {
+      at: extra.at,
+      shopId: r.shopId,
+      adapter: r.adapter,
+      route: r.route,
+      url: extra.url.slice(0, 300),
+      outcome,
+      facts: written,
+      ...(r.message ? { message: r.message } : {}),
+      ...(extra.tabId !== undefined ? { tabId: extra.tabId } : {}),
+    };
+    await db.captures.add(entry);
+    const n = await db.captures.count();
+    if (n > LOG_KEEP) {
+      const old = await db.captures.orderBy('seq').limit(n - LOG_KEEP).primaryKeys();
+      await db.captures.bulkDelete(old);
+    }
+    return { written, unchanged };
+  });
+}
+
+async function bumpHealth(db: OpsRadarDB, r: ProcessResult, outcome: string, at: number): Promise<void> {
+  // Unmatched URLs are not worth a row each; they share one.
+  const adapter = r.adapter ?? '_';
+  const route = r.route ?? 'unmatched';
+  const id = `${adapter}|${route}`;
+  const row = (await db.health.get(id)) ?? { id, adapter, route, counts: {}, metricsSeen: [] };
+  row.counts.matched = (row.counts.matched ?? 0) + (r.adapter ? 1 : 0);
+  row.counts[outcome] = (row.counts[outcome] ?? 0) + 1;
+  if (outcome === 'stored' || outcome === 'unchanged') {
+    row.lastOkAt = at;
+    const seen = new Set(row.metricsSeen);
+    for (const f of r.facts) for (const k of Object.keys(f.values)) seen.add(k);
+    row.metricsSeen = [...seen].sort();
+  }
+  const issue: FieldIssue | undefined = r.issues[0];
+  if (issue) row.lastIssue = { at, path: issue.path, message: issue.message, ...(issue.sample ? { sample: issue.sample.slice(0, 120) } : {}) };
+  await db.health.put(row);
+}

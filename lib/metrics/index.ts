@@ -1,0 +1,20 @@
+import { HOME_METRICS } from './home';
+import type { MetricDef } from './types';
+
+export type { MetricDef, MetricUnit, ValueKind } from './types';
+
+/** Every metric the product knows, by canonical id. Adapters only store ids found here. */
+export const METRICS: readonly MetricDef[] = [...HOME_METRICS];
+
+const byId = new Map(METRICS.map((m) => [m.id, m]));
+const bySource = new Map<string, MetricDef>();
+for (const m of METRICS) for (const s of m.sources) bySource.set(s, m);
+
+export function metric(id: string): MetricDef | undefined {
+  return byId.get(id);
+}
+
+/** Canonical metric for a console field code, e.g. metricForSource('sycm', 'admCostFamtQzt'). */
+export function metricForSource(consoleId: string, code: string): MetricDef | undefined {
+  return bySource.get(`${consoleId}.${code}`);
+}

@@ -1,0 +1,19 @@
+export type MetricUnit = 'CNY' | 'count' | 'ratio' | 'seconds' | 'hours' | 'days';
+export type ValueKind = 'real' | 'index' | 'range';
+
+export interface MetricDef {
+  /** Canonical camelCase id, used as the key in Fact.values. */
+  id: string;
+  zh: string;
+  en: string;
+  unit: MetricUnit;
+  kind: ValueKind;
+  /** 口径: what the number means, in the console's own words. */
+  caliber: { zh: string; en: string };
+  /** Console field codes that map to this metric, as `<console>.<code>`. */
+  sources: string[];
+  /** Whether a rise is good news (used for wording, never for colour: colours follow 红涨绿跌). */
+  better: 'up' | 'down' | 'neutral';
+  /** Whether values of several days may be summed (amounts, counts of buyers are not quite, but close). */
+  additive: boolean;
+}

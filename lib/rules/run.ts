@@ -1,0 +1,45 @@
+import { addDays } from '../capture/business-date';
+import type { OpsRadarDB } from '../db/database';
+import type { Finding } from '../schema/finding';
+import { getSettings } from '../settings';
+import { buildContext } from './context';
+import { evaluateRules } from './engine';
+import { RULES } from './registry';
+
+/** How much history the rules read: 28 days of baseline plus room for trend tests. */
+export const HISTORY_DAYS = 120;
+
+export async function loadShopFacts(db: OpsRadarDB, shopId: string) {
+  const idx = '[shopId+entityKind+entityId+date]';
+  const last = await db.facts.where(idx).between([shopId, 'shop', shopId, ''], [shopId, 'shop', shopId, '\uffff']).last();
+  if (!last) return [];
+  const from = addDays(last.date, -HISTORY_DAYS);
+  return db.facts.where(idx).between([shopId, 'shop', shopId, from], [shopId, 'shop', shopId, '\uffff'], true, true).toArray();
+}
+
+/**
+ * Evaluate every rule for a shop and store the findings. A finding whose content did not
+ * change keeps its timestamps (no repeat of an unchanged finding); findings of rules that no
+ * longer produce them are removed.
+ */
+export async function runRulesForShop(db: OpsRadarDB, shopId: string, now = Date.now()): Promise<{ fired: number; total: number }> {
+  const [facts, settings] = await Promise.all([loadShopFacts(db, shopId), getSettings(db)]);
+  const ctx = buildContext(shopId, facts);
+  if (!ctx) return { fired: 0, total: 0 };
+  const drafts = evaluateRules(RULES, ctx, settings.thresholds);
+  return db.transaction('rw', db.findings, async () => {
+    const existing = await db.findings.where('shopId').equals(shopId).toArray();
+    const prev = new Map(existing.map((f) => [f.id, f]));
+    const next: Finding[] = [];
+    for (const d of drafts) {
+      const p = prev.get(d.id);
+      if (p && p.fingerprint === d.fingerprint) continue;
+      next.push({ ...d, firstSeenAt: p && p.status === d.status ? p.firstSeenAt : now, updatedAt: now });
+    }
+    const keep = new Set(drafts.map((d) => d.id));
+    const stale = existing.filter((f) => !keep.has(f.id)).map((f) => f.id);
+    if (next.length) await db.findings.bulkPut(next);
+    if (stale.length) await db.findings.bulkDelete(stale);
+    return { fired: drafts.filter((d) => d.status === 'fired').length, total: drafts.length };
+  });
+}

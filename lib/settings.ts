@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import type { OpsRadarDB } from './db/database';
+
+export const SettingsSchema = z.object({
+  language: z.enum(['zh', 'en']).default('zh'),
+  capturePaused: z.boolean().default(false),
+  /** Per-rule threshold overrides: ruleId → { name: value }. Defaults live in each rule. */
+  thresholds: z.record(z.string(), z.record(z.string(), z.number())).default({}),
+  /** Shop the side panel shows when the current tab does not say. */
+  currentShopId: z.string().nullable().default(null),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+/** Settings stored as one row; a corrupt row falls back to defaults instead of breaking the UI. */
+export async function getSettings(db: OpsRadarDB): Promise<Settings> {
+  const row = await db.settings.get('settings');
+  const parsed = SettingsSchema.safeParse(row?.value ?? {});
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export async function updateSettings(db: OpsRadarDB, patch: Partial<Settings>): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const next = SettingsSchema.parse({ ...(await getSettings(db)), ...patch });
+    await db.settings.put({ key: 'settings', value: next });
+    return next;
+  });
+}

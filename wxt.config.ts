@@ -1,0 +1,33 @@
+import { defineConfig } from 'wxt';
+
+/** Console hosts: the only places the extension reads (never <all_urls>). */
+const HOSTS = [
+  'https://sycm.taobao.com/*',
+  'https://myseller.taobao.com/*',
+  'https://one.alimama.com/*',
+  'https://subway.simba.taobao.com/*',
+  'https://tuijian.taobao.com/*',
+  'https://h5api.m.taobao.com/*',
+  'https://trade.taobao.com/*',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  // MV3 everywhere: Firefox ≥ 128 supports MAIN-world content scripts in MV3.
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: HOSTS,
+    action: { default_title: '__MSG_actionTitle__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'opsradar@opsradar.local', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
+});
