@@ -25,7 +25,7 @@ export function readNumber(v: unknown): NumRead {
   if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'num', n: v } : { kind: 'bad' };
   if (typeof v === 'string') {
     const t = v.trim().replace(/,/g, '');
-    if (/^-?\d+(\.\d+)?%$/.test(t)) return { kind: 'num', n: Number(t.slice(0, -1)) / 100 };
+    if (/^-?\d+(\.\d+)?%$/.test(t)) return { kind: 'num', n: Number(`${t.slice(0, -1)}e-2`) };
     if (/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(t)) return { kind: 'num', n: Number(t) };
   }
   return { kind: 'bad' };

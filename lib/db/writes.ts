@@ -72,9 +72,11 @@ export async function recordCapture(
       unchanged = new Set(r.facts.map((f) => f.id)).size - written;
     }
 
-    if (r.shop) {
+    // The shop row changes only when it is new, renamed, or got new data: a repeat changes nothing.
+    if (r.shop && (written > 0 || r.outcome === 'stored')) {
       const prev = await db.shops.get(r.shop.id);
-      await db.shops.put({ ...prev, ...r.shop, firstSeenAt: prev?.firstSeenAt ?? extra.at, lastSeenAt: extra.at });
+      const renamed = !prev || prev.title !== r.shop.title || prev.mainUserName !== r.shop.mainUserName || prev.mainUserId !== r.shop.mainUserId;
+      if (renamed || written > 0) await db.shops.put({ ...prev, ...r.shop, firstSeenAt: prev?.firstSeenAt ?? extra.at, lastSeenAt: written > 0 ? extra.at : (prev?.lastSeenAt ?? extra.at) });
     }
 
     const outcome = r.outcome === 'stored' && written === 0 ? 'unchanged' : r.outcome;

@@ -18,7 +18,9 @@ export function formatCount(n: number | null | undefined, lang: Lang = 'zh'): st
     if (abs >= 1e6) return `${fixed(n / 1e6, 2)}M`;
     if (abs >= 1e4) return `${fixed(n / 1e3, 1)}k`;
   }
-  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+  if (Number.isInteger(n)) return String(n);
+  // Baselines of counts are medians (x.5): whole numbers read better above 100.
+  return abs >= 100 ? String(Math.round(n)) : fixed(n, 2);
 }
 
 export function formatMoney(n: number | null | undefined, lang: Lang = 'zh'): string {

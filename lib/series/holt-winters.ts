@@ -351,7 +351,11 @@ export function forecast(model: ForecastModel, h: number): ForecastPoint[] {
   const resid = useHw ? model.residuals : model.naiveResiduals;
   const minResiduals = 3;
   const qf = (p: number): number | null => (resid.length >= minResiduals && model.method !== 'mean' ? quantile(resid, p) : null);
-  const q = { lo80: qf(0.1), hi80: qf(0.9), lo95: qf(0.025), hi95: qf(0.975) };
+  // Lower quantiles are capped at 0 and upper ones floored at 0 so the point forecast
+  // always lies inside its interval even when in-sample residuals are one-sided.
+  const lower = (v: number | null): number | null => (v === null ? null : Math.min(0, v));
+  const upper = (v: number | null): number | null => (v === null ? null : Math.max(0, v));
+  const q = { lo80: lower(qf(0.1)), hi80: upper(qf(0.9)), lo95: lower(qf(0.025)), hi95: upper(qf(0.975)) };
   const back = (v: number): number => {
     const x = model.transform === 'log1p' ? Math.expm1(v) : v;
     return model.nonNegative ? Math.max(0, x) : x;

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
 
     await page.goto(`${sb.origin()}/portal/home.htm`);
     const yesterday = '2026-11-28';
+    await page.waitForTimeout(3000); console.log(await page.evaluate(() => JSON.stringify({ ...document.body.dataset, err: document.querySelector('#error-banner')?.textContent, href: location.href })));
     await page.waitForSelector(`body[data-rendered-date="${yesterday}"]`);
     assert(page.url().includes(`dateRange=${yesterday}%7C${yesterday}`), `url ${page.url()}`);
     const gConfig = await page.evaluate(() => (window as unknown as { g_config?: { runAsShopId?: string } }).g_config?.runAsShopId);

@@ -60,7 +60,7 @@ function sandboxHome(BOOT) {
     return content.data;
   }
 
-  var HEADERS = { 'Sycm-Referer': '/portal/home.htm', 'Onetrace-Card-Id': 'pc新首页|数据概览' };
+  var HEADERS = { 'Sycm-Referer': '/portal/home.htm', 'Onetrace-Card-Id': encodeURIComponent('pc新首页|数据概览') };
 
   function viaFetch(path, date) {
     return fetch(path + '?' + query(date), { credentials: 'include', headers: HEADERS })
