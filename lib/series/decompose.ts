@@ -22,7 +22,7 @@ export interface GmvDecomposition {
   logRatios: Record<GmvFactor, number> | null;
   /** Their sum = ln(G₁/G₀) with G = U·C·A. */
   totalLogRatio: number | null;
-  /** Each log ratio ÷ total; sums to exactly 1. Null when the total is 0 (offsetting moves). */
+  /** Each log ratio ÷ total; sums to 1 (up to float rounding). Null when the total is 0 (offsetting moves). */
   contributions: Record<GmvFactor, number> | null;
   /** Yuan waterfall: ΔG × contribution, summing exactly to ΔG. */
   amounts: Record<GmvFactor, number> | null;
@@ -66,14 +66,9 @@ export function decomposeGmv(before: GmvFactors, after: GmvFactors): GmvDecompos
   let amounts: Record<GmvFactor, number> | null = null;
   // Offsetting moves (e.g. +10 % visitors, −9.09 % conversion) leave no change to share out.
   if (Math.abs(total) > 1e-12) {
-    const c = { visitors: logRatios.visitors / total, conversion: logRatios.conversion / total, orderValue: 0 };
-    // Close the sum exactly so UI percentages never read 99.99 %.
-    c.orderValue = 1 - c.visitors - c.conversion;
-    contributions = c;
+    contributions = { visitors: logRatios.visitors / total, conversion: logRatios.conversion / total, orderValue: logRatios.orderValue / total };
     const dG = g1 - g0;
-    const a = { visitors: dG * c.visitors, conversion: dG * c.conversion, orderValue: 0 };
-    a.orderValue = dG - a.visitors - a.conversion;
-    amounts = a;
+    amounts = { visitors: dG * contributions.visitors, conversion: dG * contributions.conversion, orderValue: dG * contributions.orderValue };
   }
   return {
     status: 'ok',
