@@ -108,3 +108,12 @@ export function fillCalendar(series: DailySeries, from?: string, to?: string): D
   const map = toValueMap(series);
   return dateRange(start, end).map((date) => ({ date, value: map.get(date) ?? null }));
 }
+
+/**
+ * Last business date whose data is mature enough to judge (§0.4): `lagDays` = 1 for
+ * ordinary metrics (today's intraday numbers are never compared with full days), 8 for
+ * refund rates by payment date, 14 for 签收退款率, 3 for 万相台 natural-traffic fields.
+ */
+export function lastMatureDate(today: string, lagDays = 1): string {
+  return addDays(today, -Math.max(1, Math.floor(lagDays)));
+}

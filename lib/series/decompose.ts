@@ -125,7 +125,16 @@ export interface ShiftShareResult {
  * Channel UVs may not add up to the shop's de-duplicated UV; shares use the channel sum.
  */
 export function shiftShare(before: readonly ChannelCounts[], after: readonly ChannelCounts[]): ShiftShareResult {
-  const empty: ShiftShareResult = { status: 'insufficient', convBefore: null, convAfter: null, delta: null, structure: null, within: null, dominant: null, channels: [] };
+  const empty: ShiftShareResult = {
+    status: 'insufficient',
+    convBefore: null,
+    convAfter: null,
+    delta: null,
+    structure: null,
+    within: null,
+    dominant: null,
+    channels: [],
+  };
   const valid = (c: ChannelCounts): boolean => Number.isFinite(c.visitors) && Number.isFinite(c.buyers) && c.visitors >= 0 && c.buyers >= 0;
   if (!before.every(valid) || !after.every(valid)) return { ...empty, reason: 'counts must be finite and non-negative' };
   const agg = (rows: readonly ChannelCounts[]): Map<string, { v: number; b: number }> => {

@@ -249,7 +249,11 @@ export function fitHoltWinters(series: DailySeries, options: HoltWintersOptions 
   const phiRange = options.phiRange ?? [0.8, 0.98];
   const model = baseModel(transform, m);
   // Leading gaps carry no information; start the calendar at the first real observation.
-  const calendar = fillCalendar(series.filter((p) => p.value !== null && Number.isFinite(p.value)), undefined, seriesBounds(series)?.to);
+  const calendar = fillCalendar(
+    series.filter((p) => p.value !== null && Number.isFinite(p.value)),
+    undefined,
+    seriesBounds(series)?.to,
+  );
   if (calendar.length === 0) return { ...model, reason: 'no observations' };
   const lastDate = (calendar[calendar.length - 1] as DailyPoint).date;
   const raw = calendar.map((p) => (p.value === null || options.exclude?.(p.date) ? null : p.value));
@@ -320,7 +324,11 @@ export function fitHoltWinters(series: DailySeries, options: HoltWintersOptions 
     fitted,
   };
   if (useNaive && options.maseFallback !== false) {
-    return { ...hw, method: 'seasonal-naive', reason: mase === null ? 'seasonal naive is exact in-sample' : `MASE ${mase.toFixed(3)} ≥ 1: Holt-Winters is no better than seasonal naive` };
+    return {
+      ...hw,
+      method: 'seasonal-naive',
+      reason: mase === null ? 'seasonal naive is exact in-sample' : `MASE ${mase.toFixed(3)} ≥ 1: Holt-Winters is no better than seasonal naive`,
+    };
   }
   return hw;
 }

@@ -4,7 +4,7 @@
  * Small shops have short, spiky series; mean/SD are dragged by the very outliers we try
  * to detect, so everything here is median-based.
  */
-import { sameWeekdayBaseline, changePct, type BaselineResult } from './baseline';
+import { type BaselineResult, changePct, sameWeekdayBaseline } from './baseline';
 import { addDays, dateRange, isIsoDate, toValueMap } from './dates';
 import { finiteValues, median, sum } from './stats';
 import type { DailyPoint, DailySeries, DateFilter, Status } from './types';

@@ -5,7 +5,7 @@
  * is pulled forward from the following weeks (the post-campaign dip).
  */
 import { addDays, dateRange, isIsoDate, seriesBounds, toValueMap } from './dates';
-import { forecastSeries, type ForecastModel, type ForecastPoint, type HoltWintersOptions } from './holt-winters';
+import { type ForecastModel, type ForecastPoint, forecastSeries, type HoltWintersOptions } from './holt-winters';
 import { finiteValues } from './stats';
 import type { DailySeries, Status } from './types';
 

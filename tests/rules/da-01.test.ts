@@ -36,7 +36,7 @@ describe('da-01-visitors', () => {
 
   it('a fired finding carries the number, the baseline, the threshold, a suggestion and where to act', () => {
     const f = one(da01Visitors as Rule, shopContext(dropOn([AS_OF], 0.62)));
-    expect(f.detail.zh).toMatch(/访客数 3\d{3}，比同星期基线 4\d{3} 低 3\d\.\d%/);
+    expect(f.detail.zh).toMatch(/访客数 3\d{3}，比同星期基线 [45]\d{3} 低 3\d\.\d%/);
     expect(f.evidence.map((e) => e.label.zh)).toContain('较基线');
     expect(f.thresholds.dropPct).toBe(0.15);
     expect(f.thresholdsAreDefaults).toBe(true);
@@ -102,5 +102,20 @@ describe('engine isolation', () => {
       ['broken', 'error'],
       ['da-01-visitors', 'ok'],
     ]);
+  });
+});
+
+describe('大促 days stay out of the baseline', () => {
+  it('judges the week after 双11 against October-September weeks, not the 双11 ramp', () => {
+    // Inflate the 双11 window ×2: if it leaked into the baseline a normal day would look like a drop.
+    const ctx = shopContext({ days: 90, edit: (d, v) => { if (d >= '2026-10-14' && d <= '2026-11-14') { v.uv = v.uv! * 2; v.payByrCnt = v.payByrCnt! * 2; } } });
+    expect(one(da01Visitors as Rule, ctx).status).toBe('ok');
+    expect(one(da01PayAmount as Rule, ctx).status).toBe('ok');
+  });
+
+  it('does not judge a 大促 day against the everyday baseline', () => {
+    const f = evaluateRules([da01Visitors as Rule], { ...shopContext(), asOf: '2026-11-11' })[0]!;
+    expect(f.status).toBe('insufficient');
+    expect(f.detail.zh).toContain('双11');
   });
 });

@@ -69,7 +69,10 @@ describe('daily splits sum to shop totals', () => {
 
         const items = world.itemDays(id, d);
         for (const code of ['uv', 'pv', 'payByrCnt', 'payItmCnt', 'cartByrCnt', 'cltItmCnt'] as const) {
-          expect(items.reduce((a, it) => a + it[code], 0), code).toBe(day[code]);
+          expect(
+            items.reduce((a, it) => a + it[code], 0),
+            code,
+          ).toBe(day[code]);
         }
         expect(cents(items.map((it) => it.payAmt))).toBe(Math.round(day.payAmt * 100));
 

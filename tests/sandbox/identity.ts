@@ -1,6 +1,6 @@
 /** Who is "logged in": the sandbox_shop cookie, plus the identity signals real consoles expose (§2.3, §14). */
 import { createHash } from 'node:crypto';
-import { type Shop, SHOP_A, shopByKey } from './generator/index.ts';
+import { SHOP_A, type Shop, shopByKey } from './generator/index.ts';
 import type { SandboxRequest } from './http.ts';
 
 export function currentShop(req: SandboxRequest): Shop {

@@ -51,7 +51,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const server: Server = createServer({ key: cert.key, cert: cert.cert }, (req, res) => {
     try {
       const hostHeader = (req.headers.host ?? 'localhost').toLowerCase();
-      const hostname = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0] ?? '';
+      const hostname = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : (hostHeader.split(':')[0] ?? '');
       const url = new URL(req.url ?? '/', `https://${hostname}`);
       const sreq: SandboxRequest = {
         method: req.method ?? 'GET',

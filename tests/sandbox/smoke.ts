@@ -34,13 +34,15 @@ async function main(): Promise<void> {
 
     await page.goto(`${sb.origin()}/portal/home.htm`);
     const yesterday = '2026-11-28';
-    await page.waitForTimeout(3000); console.log(await page.evaluate(() => JSON.stringify({ ...document.body.dataset, err: document.querySelector('#error-banner')?.textContent, href: location.href })));
     await page.waitForSelector(`body[data-rendered-date="${yesterday}"]`);
     assert(page.url().includes(`dateRange=${yesterday}%7C${yesterday}`), `url ${page.url()}`);
     const gConfig = await page.evaluate(() => (window as unknown as { g_config?: { runAsShopId?: string } }).g_config?.runAsShopId);
     assert(gConfig === '106033221', `g_config ${gConfig}`);
     const cookies = await context.cookies('https://sycm.taobao.com');
-    assert(cookies.some((c) => c.name === 'tracknick' && c.domain === '.taobao.com'), 'tracknick cookie');
+    assert(
+      cookies.some((c) => c.name === 'tracknick' && c.domain === '.taobao.com'),
+      'tracknick cookie',
+    );
 
     // Previous day via the button, then a date via the picker.
     await page.click('#prev-day');
@@ -72,6 +74,13 @@ async function main(): Promise<void> {
     sb.setFault('error5810');
     await page.click('#prev-day');
     await page.waitForSelector('body[data-render-error="5810"]');
+    sb.setFault('login');
+    await page.click('#prev-day');
+    await page.waitForSelector('body[data-render-error="login"]');
+    sb.setFault('malformed');
+    await page.click('#prev-day');
+    await page.waitForSelector('body[data-rendered-date]');
+    assert((await page.textContent('[data-kpi="payAmt"] .value')) === '-', 'malformed payAmt renders as -');
     sb.setFault('none');
 
     // Other hosts are mapped too.

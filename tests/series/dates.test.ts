@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateRange, daysBetween, fillCalendar, isIsoDate, weekday } from '../../lib/series';
+import { addDays, dateRange, daysBetween, fillCalendar, isIsoDate, lastMatureDate, weekday } from '../../lib/series';
 
 describe('dates', () => {
   it('adds days across month, leap-day and year boundaries', () => {
@@ -54,5 +54,11 @@ describe('dates', () => {
     ]);
     expect(fillCalendar([])).toEqual([]);
     expect(fillCalendar([{ date: '2024-01-01', value: Number.NaN }])).toEqual([{ date: '2024-01-01', value: null }]);
+  });
+
+  it('lastMatureDate never returns today (§0.4)', () => {
+    expect(lastMatureDate('2024-03-10')).toBe('2024-03-09');
+    expect(lastMatureDate('2024-03-10', 8)).toBe('2024-03-02');
+    expect(lastMatureDate('2024-03-10', 0)).toBe('2024-03-09');
   });
 });

@@ -31,7 +31,9 @@ describe('GMV log decomposition (DA-02)', () => {
 
   it('is insufficient on zeros or non-finite input', () => {
     expect(decomposeGmv({ visitors: 0, conversion: 0.02, orderValue: 100 }, { visitors: 10, conversion: 0.02, orderValue: 100 }).status).toBe('insufficient');
-    expect(decomposeGmv({ visitors: 10, conversion: Number.NaN, orderValue: 100 }, { visitors: 10, conversion: 0.02, orderValue: 100 }).contributions).toBeNull();
+    expect(
+      decomposeGmv({ visitors: 10, conversion: Number.NaN, orderValue: 100 }, { visitors: 10, conversion: 0.02, orderValue: 100 }).contributions,
+    ).toBeNull();
   });
 });
 
@@ -68,7 +70,7 @@ describe('shift-share of conversion (DA-04)', () => {
     const r = shiftShare(before, after);
     expect(r.convBefore).toBeCloseTo(29 / 1000, 12);
     expect(r.convAfter).toBeCloseTo(19 / 1000, 12);
-    expect((r.structure ?? 0) + (r.within ?? 0)).toBeCloseTo((r.delta ?? 1), 15);
+    expect((r.structure ?? 0) + (r.within ?? 0)).toBeCloseTo(r.delta ?? 1, 15);
     expect(r.delta).toBeCloseTo(-0.01, 12);
     // Within: only 搜索 changed its rate: w′·(c′ − c) = 0.5·(0.02 − 0.04) = −0.01.
     expect(r.within).toBeCloseTo(-0.01, 12);

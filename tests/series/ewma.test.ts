@@ -55,7 +55,10 @@ describe('EWMA control chart (§3.5)', () => {
 
   it('stays quiet on in-control noise', () => {
     const rnd = lcg(11);
-    const r = ewmaChart(Array.from({ length: 60 }, () => rnd() - 0.5), { baselineLength: 28 });
+    const r = ewmaChart(
+      Array.from({ length: 60 }, () => rnd() - 0.5),
+      { baselineLength: 28 },
+    );
     expect(r.status).toBe('ok');
     expect(r.signal).toBe(false);
   });

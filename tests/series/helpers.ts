@@ -1,5 +1,5 @@
-import { addDays } from '../../lib/series';
 import type { DailyPoint } from '../../lib/series';
+import { addDays } from '../../lib/series';
 
 /** Builds a daily series starting at `start` from values (null = missing day). */
 export function daily(values: readonly (number | null)[], start = '2024-01-01'): DailyPoint[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, campaignUplift, counterfactualBaseline, dateRange, diffInDiff, type CounterfactualPoint } from '../../lib/series';
+import { addDays, type CounterfactualPoint, campaignUplift, counterfactualBaseline, dateRange, diffInDiff } from '../../lib/series';
 import { daily, lcg } from './helpers';
 
 describe('campaignUplift (§3.9)', () => {

@@ -1,7 +1,7 @@
 import { formatCount, formatRate } from '../../format';
-import { sameWeekdayBaseline } from '../../series/baseline';
 import { addDays } from '../../series/dates';
 import { wilsonInterval } from '../../series/rates';
+import { normalBaseline, promoOf } from '../shared/promo-calendar';
 import { dayLabel, pct } from '../shared/weekday-check';
 import { defineRule } from '../types';
 
@@ -42,7 +42,9 @@ export default defineRule({
           evidence: [],
         },
       ];
-    const lags = sameWeekdayBaseline(uv, ctx.asOf).lags.filter((l) => l % 7 === 0);
+    const promo = promoOf(ctx.asOf);
+    if (promo) return [{ status: 'insufficient', detail: { zh: `${ctx.asOf} 在${promo.zh}大促期间，不和日常基线比较`, en: `${ctx.asOf} falls in ${promo.en}: not compared with the everyday baseline` }, evidence: [] }];
+    const lags = normalBaseline(uv, ctx.asOf).lags.filter((l) => l % 7 === 0);
     let u0 = 0;
     let b0 = 0;
     let n = 0;

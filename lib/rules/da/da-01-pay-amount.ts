@@ -1,6 +1,6 @@
 import { formatMoney } from '../../format';
 import type { Evidence } from '../../schema/finding';
-import { sameWeekdayBaseline } from '../../series/baseline';
+import { normalBaseline } from '../shared/promo-calendar';
 import { dayLabel, pct, weekdayCheck, weekdayEvidence, zText } from '../shared/weekday-check';
 import { defineRule, type RuleContext, type Text } from '../types';
 
@@ -26,7 +26,7 @@ export function decomposeGmv(ctx: RuleContext): { factor: Factor; share: number;
   for (const f of ['uv', 'payRate', 'payPct'] as const) {
     const s = ctx.shopSeries(f);
     const cur = s.find((p) => p.date === ctx.asOf)?.value ?? null;
-    const base = sameWeekdayBaseline(s, ctx.asOf).value;
+    const base = normalBaseline(s, ctx.asOf).value;
     if (cur === null || base === null || cur <= 0 || base <= 0) return null;
     parts.push({ factor: f, log: Math.log(cur / base), change: cur / base - 1 });
   }

@@ -4,6 +4,7 @@ import type { Evidence } from '../../schema/finding';
 import { weekday } from '../../series/dates';
 import { type RobustZResult, robustZ } from '../../series/robust';
 import type { RuleContext, Text } from '../types';
+import { baselineWeeks, isPromoDay, lookbackDays, promoOf } from './promo-calendar';
 
 const WEEKDAY_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const WEEKDAY_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -23,9 +24,17 @@ export type WeekdayCheck =
  */
 export function weekdayCheck(ctx: RuleContext, metricId: string, minBaseline: number): WeekdayCheck {
   const series = ctx.shopSeries(metricId);
-  const r = robustZ(series, ctx.asOf);
   const m = metric(metricId);
   const name = m ? { zh: m.zh, en: m.en } : { zh: metricId, en: metricId };
+  const promo = promoOf(ctx.asOf);
+  if (promo) {
+    return {
+      kind: 'insufficient',
+      reason: { zh: `${ctx.asOf} 在${promo.zh}大促期间，不和日常基线比较`, en: `${ctx.asOf} falls in ${promo.en}: not compared with the everyday baseline` },
+    };
+  }
+  // Event days stay out of the baseline and the residuals; look further back to keep 4 weeks / 28 days.
+  const r = robustZ(series, ctx.asOf, { exclude: isPromoDay, weeks: baselineWeeks(ctx.asOf), window: lookbackDays(ctx.asOf, 28, 84) });
   if (r.value === null) return { kind: 'insufficient', reason: { zh: `${ctx.asOf} 没有${name.zh}数据`, en: `No ${name.en} for ${ctx.asOf}` }, r };
   if (r.baseline.value === null || r.baseline.n < 2 || r.baseline.fallback === 'previous-day') {
     return {

@@ -138,7 +138,9 @@ export function computeCampaignDays(seed: number, shop: Shop, campaigns: readonl
       day[code],
       group.map((c) => c.share * (1 + tri(0.1, seed, c.campaignId, date, 'share'))),
     );
-    group.forEach((c, i) => charges.set(c.campaignId, split[i] ?? 0));
+    group.forEach((c, i) => {
+      charges.set(c.campaignId, split[i] ?? 0);
+    });
   }
   const cpcBase = shop.key === 'A' ? 1.1 : 1.4;
   return campaigns.map((c) => {
@@ -172,7 +174,7 @@ export function computeKeywordDays(seed: number, keywords: readonly Keyword[], c
     const clicks = allocate(cd.clicks, w);
     const imps = allocate(cd.impressions, w);
     const amt = allocateMoney(cd.alipayInshopAmt, w);
-    kws.forEach((k, i) =>
+    kws.forEach((k, i) => {
       out.push({
         keywordId: k.keywordId,
         campaignId: k.campaignId,
@@ -180,8 +182,8 @@ export function computeKeywordDays(seed: number, keywords: readonly Keyword[], c
         impressions: imps[i] ?? 0,
         clicks: clicks[i] ?? 0,
         alipayInshopAmt: amt[i] ?? 0,
-      }),
-    );
+      });
+    });
   }
   return out;
 }

@@ -1,8 +1,7 @@
 /** Customer-service agents (6 per shop) and their daily workload, splitting the shop's consultations. */
 import { allocate, round } from './alloc.ts';
 import type { ShopDay } from './metrics.ts';
-import { between, numericId } from './prng.ts';
-import { tri } from './prng.ts';
+import { between, numericId, tri } from './prng.ts';
 import type { Shop } from './shops.ts';
 
 export interface Agent {

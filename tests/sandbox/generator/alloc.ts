@@ -7,9 +7,7 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   const raw = weights.map((w) => (Math.max(0, w) / sum) * total);
   const out = raw.map(Math.floor);
   let rest = total - out.reduce((a, b) => a + b, 0);
-  const order = raw
-    .map((r, i) => ({ i, frac: r - Math.floor(r) }))
-    .sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const order = raw.map((r, i) => ({ i, frac: r - Math.floor(r) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
   for (let k = 0; rest > 0; k = (k + 1) % n, rest--) {
     const slot = order[k];
     if (slot) out[slot.i] = (out[slot.i] ?? 0) + 1;

@@ -1,8 +1,8 @@
 /** Item and SKU catalogue (~40 items per shop, 2–4 SKUs each) and daily item metrics. */
 import { allocate, allocateMoney, round } from './alloc.ts';
-import type { CoreSales } from './shopDay.ts';
 import { toDayNum } from './dates.ts';
 import { between, intBetween, numericId, pick, rand, tri } from './prng.ts';
+import type { CoreSales } from './shopDay.ts';
 import type { Shop } from './shops.ts';
 
 export interface Item {

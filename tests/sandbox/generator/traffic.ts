@@ -1,8 +1,8 @@
 /** Traffic-source tree with sycm pageId codes (console-sources §5.3) and daily splits of shop uv. */
 import { allocate, allocateMoney } from './alloc.ts';
 import type { PlantedEffect } from './planted.ts';
-import type { CoreSales } from './shopDay.ts';
 import { tri } from './prng.ts';
+import type { CoreSales } from './shopDay.ts';
 import type { Shop } from './shops.ts';
 
 export interface TrafficSource {

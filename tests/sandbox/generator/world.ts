@@ -1,5 +1,5 @@
 /** createWorld: the deterministic synthetic-shop world used by the sandbox console and tests. */
-import { type Agent, type AgentDay, buildAgents, computeAgentDays } from './agents.ts';
+
 import {
   buildCampaigns,
   buildKeywords,
@@ -10,13 +10,14 @@ import {
   type Keyword,
   type KeywordDay,
 } from './ads.ts';
+import { type Agent, type AgentDay, buildAgents, computeAgentDays } from './agents.ts';
 import { HISTORY_START } from './calendar.ts';
 import { isIsoDate } from './dates.ts';
 import { buildItems, buildSkus, computeItemDays, type Item, type ItemDay, type Sku, skuStockOn } from './items.ts';
 import type { PeerDay, PeerKind, ShopDay } from './metrics.ts';
 import { effectsOn, type PlantedProblem, plantedProblems } from './planted.ts';
 import { computePeerDay, computeShopDay, coreSales } from './shopDay.ts';
-import { requireShop, type Shop, SHOPS } from './shops.ts';
+import { requireShop, SHOPS, type Shop } from './shops.ts';
 import { buildTrafficSources, computeSourceDays, type SourceDay, type TrafficSource } from './traffic.ts';
 
 export const DEFAULT_SEED = 20261129;

@@ -1,6 +1,7 @@
 /** Pages shared by all hosts: the "尚未实现" placeholder and the /__sandbox control routes. */
-import { isFaultMode, html, json, escapeHtml, type Handler, type SandboxRequest, type SandboxResponse, type SandboxState } from '../http.ts';
+
 import { isIsoDate, shopById, shopByKey } from '../generator/index.ts';
+import { escapeHtml, type Handler, html, isFaultMode, json, type SandboxRequest, type SandboxResponse, type SandboxState } from '../http.ts';
 
 export function notImplemented(req: SandboxRequest): SandboxResponse {
   return html(

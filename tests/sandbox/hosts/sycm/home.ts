@@ -1,7 +1,7 @@
 /** GET /portal/home.htm — the 首页 SPA shell with identity signals (meta microdata, g_config, cookies). */
 import { readFileSync } from 'node:fs';
 import { addDays, CARD_CODES, HOME_KPIS, isIsoDate, SHOPS } from '../../generator/index.ts';
-import { escapeHtml, html, scriptJson, type SandboxRequest, type SandboxResponse, type SandboxState } from '../../http.ts';
+import { escapeHtml, html, type SandboxRequest, type SandboxResponse, type SandboxState, scriptJson } from '../../http.ts';
 import { clearIdentityCookies, currentShop, gConfig, identityCookies, microdataContent } from '../../identity.ts';
 import { header, SYCM_CSS } from './layout.ts';
 
