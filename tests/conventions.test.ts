@@ -27,7 +27,11 @@ describe('adapters', () => {
   it.each(ADAPTERS.map((a) => [a.id, a] as const))('%s has a test, fixtures with a note, and a header comment', (id) => {
     expect(existsSync(join(root, 'tests/adapters', `${id}.test.ts`))).toBe(true);
     expect(existsSync(join(root, 'tests/fixtures', id, 'README.md'))).toBe(true);
-    expect(readFileSync(join(root, 'lib/adapters', `${id}.ts`), 'utf8').trimStart().startsWith('/**')).toBe(true);
+    expect(
+      readFileSync(join(root, 'lib/adapters', `${id}.ts`), 'utf8')
+        .trimStart()
+        .startsWith('/**'),
+    ).toBe(true);
   });
 
   const examples = ADAPTERS.flatMap((a) => a.routes.flatMap((r) => r.exampleUrls.map((u) => [a.id, r.id, r.method, u] as const)));
@@ -59,8 +63,14 @@ describe('adapters', () => {
 
 describe('rules', () => {
   const areaDirs = readdirSync(join(root, 'lib/rules'), { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'shared');
-  const ruleFiles = areaDirs.flatMap((d) => readdirSync(join(root, 'lib/rules', d.name)).filter((f) => f.endsWith('.ts')).map((f) => [d.name, f] as const));
-  const testText = walk('tests/rules').map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+  const ruleFiles = areaDirs.flatMap((d) =>
+    readdirSync(join(root, 'lib/rules', d.name))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => [d.name, f] as const),
+  );
+  const testText = walk('tests/rules')
+    .map((f) => readFileSync(join(root, f), 'utf8'))
+    .join('\n');
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
   it('every rule file is registered, with id = file name and area = folder', () => {

@@ -39,7 +39,16 @@ export function TrendChart({ lang, label, previousLabel, unit, values, asOf, day
       type: 'line',
       data: {
         datasets: [
-          { label, data: current, borderColor: '#ff6a00', backgroundColor: 'rgba(255,106,0,0.08)', fill: true, pointRadius: days > 45 ? 0 : 2, borderWidth: 2, spanGaps: false },
+          {
+            label,
+            data: current,
+            borderColor: '#ff6a00',
+            backgroundColor: 'rgba(255,106,0,0.08)',
+            fill: true,
+            pointRadius: days > 45 ? 0 : 2,
+            borderWidth: 2,
+            spanGaps: false,
+          },
           { label: previousLabel, data: previous, borderColor: '#9aa3af', borderDash: [4, 3], pointRadius: 0, borderWidth: 1.5, spanGaps: false },
         ],
       },
@@ -50,7 +59,11 @@ export function TrendChart({ lang, label, previousLabel, unit, values, asOf, day
         parsing: { xAxisKey: 'x', yAxisKey: 'y' },
         interaction: { mode: 'index', intersect: false },
         scales: {
-          x: { type: 'time', time: { unit: days > 60 ? 'month' : 'day', tooltipFormat: 'yyyy-MM-dd', displayFormats: { day: 'MM-dd', month: 'yyyy-MM' } }, ticks: { maxTicksLimit: 6 } },
+          x: {
+            type: 'time',
+            time: { unit: days > 60 ? 'month' : 'day', tooltipFormat: 'yyyy-MM-dd', displayFormats: { day: 'MM-dd', month: 'yyyy-MM' } },
+            ticks: { maxTicksLimit: 6 },
+          },
           y: { beginAtZero: false, ticks: { maxTicksLimit: 5, callback: (v) => formatByUnit(Number(v), unit, lang) } },
         },
         plugins: {

@@ -4,7 +4,7 @@ import type { Severity } from '@/lib/schema/finding';
 export function SeverityBadge({ severity, lang }: { severity: Severity; lang: Lang }) {
   const s = SEVERITY_LABELS[severity];
   return (
-    <span className={`sev sev-${severity}`} aria-label={`${severity} ${s[lang]}`}>
+    <span className={`sev sev-${severity}`}>
       <span aria-hidden="true">{s.icon}</span>
       {severity} {s[lang]}
     </span>

@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db/database';
 import { handleCapture } from '@/lib/ingest/handle-capture';
 import { onMessage, type TabState } from '@/lib/messaging/protocol';
 import { getSettings } from '@/lib/settings';
-import { scheduleRules, runRulesNow } from './findings';
+import { runRulesNow, scheduleRules } from './findings';
 
 export default defineBackground({
   type: 'module',
@@ -43,7 +43,12 @@ export default defineBackground({
         /* not a URL we know */
       }
       // The capture log survives service-worker restarts; an in-memory map would not.
-      const entries = (await db.captures.where('at').above(Date.now() - 24 * 3600 * 1000).toArray()).filter((e) => e.tabId === tabId);
+      const entries = (
+        await db.captures
+          .where('at')
+          .above(Date.now() - 24 * 3600 * 1000)
+          .toArray()
+      ).filter((e) => e.tabId === tabId);
       const last = entries.at(-1);
       return {
         family: family?.id ?? null,

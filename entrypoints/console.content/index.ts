@@ -1,9 +1,17 @@
+import { startDomReaders } from '@/lib/capture/dom-runner';
 import { buildCaptureMessage } from '@/lib/capture/forward';
 import { BRIDGE_EVENT } from '@/lib/capture/tap-filter';
 import { sendMessage } from '@/lib/messaging/protocol';
 
 export default defineContentScript({
-  matches: ['https://sycm.taobao.com/*', 'https://myseller.taobao.com/*', 'https://one.alimama.com/*', 'https://subway.simba.taobao.com/*', 'https://tuijian.taobao.com/*', 'https://trade.taobao.com/*'],
+  matches: [
+    'https://sycm.taobao.com/*',
+    'https://myseller.taobao.com/*',
+    'https://one.alimama.com/*',
+    'https://subway.simba.taobao.com/*',
+    'https://tuijian.taobao.com/*',
+    'https://trade.taobao.com/*',
+  ],
   runAt: 'document_start',
   allFrames: true,
   main(ctx) {
@@ -17,6 +25,12 @@ export default defineContentScript({
       }
     };
     document.addEventListener(BRIDGE_EVENT, onCapture);
-    ctx.onInvalidated(() => document.removeEventListener(BRIDGE_EVENT, onCapture));
+    const stopReaders = startDomReaders(document, (msg) => {
+      sendMessage('capture', msg).catch(() => {});
+    });
+    ctx.onInvalidated(() => {
+      document.removeEventListener(BRIDGE_EVENT, onCapture);
+      stopReaders();
+    });
   },
 });

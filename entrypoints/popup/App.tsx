@@ -24,6 +24,7 @@ export function PopupApp() {
   }, []);
 
   // Refresh the tab state whenever the capture log changes (live while the page loads).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: logTick is the trigger, not an input
   const logTick = useLiveQuery(() => db.captures.count(), []);
   useEffect(() => {
     if (!tab) return;
@@ -78,7 +79,9 @@ export function PopupApp() {
                     {formatTime(state.lastCaptureAt, lang)} · {state.lastOutcome ? t(lang, `outcome_${state.lastOutcome}` as MessageKey) : ''}
                   </span>
                 </div>
-                {state.lastMessage && state.lastOutcome !== 'stored' && state.lastOutcome !== 'unchanged' ? <div className="down">{state.lastMessage}</div> : null}
+                {state.lastMessage && state.lastOutcome !== 'stored' && state.lastOutcome !== 'unchanged' ? (
+                  <div className="down">{state.lastMessage}</div>
+                ) : null}
               </>
             ) : (
               <div className="muted">{t(lang, 'notCapturedYet')}</div>

@@ -109,7 +109,16 @@ export function SidePanelApp() {
             const v = val(id, asOf);
             const prev = rel(v, val(id, addDays(asOf, -1))) ?? consoleCrc[id] ?? null;
             return (
-              <KpiCard key={id} m={m} value={v} prevDay={prev} lastWeek={rel(v, val(id, addDays(asOf, -7)))} lang={lang} selected={metricId === id} onSelect={() => setMetricId(id)} />
+              <KpiCard
+                key={id}
+                m={m}
+                value={v}
+                prevDay={prev}
+                lastWeek={rel(v, val(id, addDays(asOf, -7)))}
+                lang={lang}
+                selected={metricId === id}
+                onSelect={() => setMetricId(id)}
+              />
             );
           })}
         </div>
@@ -118,14 +127,14 @@ export function SidePanelApp() {
           <span>
             {t(lang, 'trend')} · {sel ? (lang === 'zh' ? sel.zh : sel.en) : ''}
           </span>
-          <span className="seg" role="group" aria-label={t(lang, 'period')}>
+          <fieldset className="seg" aria-label={t(lang, 'period')}>
             {PERIODS.map((p) => (
               <button key={p} type="button" aria-pressed={days === p} onClick={() => setDays(p)}>
                 {p}
                 {lang === 'zh' ? '天' : 'd'}
               </button>
             ))}
-          </span>
+          </fieldset>
         </div>
         <div className="card">
           {sel ? (

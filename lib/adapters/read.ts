@@ -32,11 +32,7 @@ export function readNumber(v: unknown): NumRead {
 }
 
 /** Read a wrapped `{ value, cycleCrc }` (or bare scalar); issues are appended for bad values. */
-export function readWrapped(
-  v: unknown,
-  path: string,
-  issues: FieldIssue[],
-): { value?: number; crc?: number } {
+export function readWrapped(v: unknown, path: string, issues: FieldIssue[]): { value?: number; crc?: number } {
   const raw = isRecord(v) ? v.value : v;
   const r = readNumber(raw);
   const out: { value?: number; crc?: number } = {};

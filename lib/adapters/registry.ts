@@ -1,5 +1,5 @@
 import { sycmHome } from './sycm-home';
-import type { Adapter, AdapterRoute } from './types';
+import type { Adapter, AdapterRoute, DomReader } from './types';
 
 /** Every page family, one line each. */
 export const ADAPTERS: readonly Adapter[] = [sycmHome];
@@ -18,6 +18,21 @@ export function routeFor(url: URL, method: string): { adapter: Adapter; route: A
     }
   }
   return null;
+}
+
+/** A DOM reader by adapter and reader id, if its page pattern matches the URL. */
+export function domReaderFor(adapterId: string, readerId: string, url: URL): { adapter: Adapter; reader: DomReader } | null {
+  const adapter = adapterById(adapterId);
+  if (!adapter || url.hostname !== adapter.host) return null;
+  const reader = adapter.dom?.find((r) => r.id === readerId);
+  return reader?.page.test(url.pathname) ? { adapter, reader } : null;
+}
+
+/** DOM readers that apply to a page URL (content script side). */
+export function domReadersForPage(url: URL): { adapter: Adapter; reader: DomReader }[] {
+  return ADAPTERS.filter((a) => a.host === url.hostname).flatMap((adapter) =>
+    (adapter.dom ?? []).filter((r) => r.page.test(url.pathname)).map((reader) => ({ adapter, reader })),
+  );
 }
 
 /** The page family a console page URL belongs to (for the popup and annotations). */

@@ -61,12 +61,7 @@ export function readMetricBlock(
 export const PEER_NAMES: Record<string, string> = { rivalAvg: '同行平均', rivalGood: '同行优秀' };
 
 /** self / rivalAvg / rivalGood blocks of one period → shop and peer facts. */
-export function selfAndPeerFacts(
-  data: Record<string, unknown>,
-  period: SycmPeriod,
-  shopId: string,
-  issues: FieldIssue[],
-): FactDraft[] {
+export function selfAndPeerFacts(data: Record<string, unknown>, period: SycmPeriod, shopId: string, issues: FieldIssue[]): FactDraft[] {
   const facts: FactDraft[] = [];
   for (const block of ['self', 'rivalAvg', 'rivalGood'] as const) {
     const b = data[block];

@@ -176,7 +176,10 @@ export const sycmHome: Adapter = {
       label: { zh: '指标表格', en: 'KPI table' },
       method: 'GET',
       path: /^\/portal\/coreIndex\/new\/getTableData\/v\d+\.json$/,
-      exampleUrls: [`https://sycm.taobao.com/portal/coreIndex/new/getTableData/v3.json${q}`, `https://sycm.taobao.com/portal/coreIndex/new/getTableData/v2.json${q}`],
+      exampleUrls: [
+        `https://sycm.taobao.com/portal/coreIndex/new/getTableData/v3.json${q}`,
+        `https://sycm.taobao.com/portal/coreIndex/new/getTableData/v2.json${q}`,
+      ],
       parse: (data, ctx) => table(data, ctx.url, ctx.shopId),
     },
   ],

@@ -16,9 +16,7 @@ export interface FieldIssue {
   sample?: string;
 }
 
-export type RouteResult =
-  | { ok: true; facts: FactDraft[]; issues: FieldIssue[] }
-  | { ok: false; issues: FieldIssue[] };
+export type RouteResult = { ok: true; facts: FactDraft[]; issues: FieldIssue[] } | { ok: false; issues: FieldIssue[] };
 
 export interface AdapterRoute {
   /** kebab-case, unique within the adapter. */
@@ -29,6 +27,23 @@ export interface AdapterRoute {
   path: RegExp;
   /** Real-shaped API URLs this route must accept (used by tests and the conventions test). */
   exampleUrls: string[];
+  parse(data: unknown, ctx: RouteContext): RouteResult;
+}
+
+/**
+ * For pages whose data has no known API (交易, 物流, 评价): read the rendered page. `read` runs in
+ * the content script on the console page (keep it cheap: query selectors, read text, no
+ * parsing beyond that); `parse` runs in the background like an API route.
+ */
+export interface DomReader {
+  /** kebab-case, unique within the adapter. */
+  id: string;
+  label: { zh: string; en: string };
+  /** Matched against the page URL's pathname. */
+  page: RegExp;
+  /** Selector whose appearance or change triggers a read. */
+  waitFor: string;
+  read(doc: Document): unknown;
   parse(data: unknown, ctx: RouteContext): RouteResult;
 }
 
@@ -44,4 +59,5 @@ export interface Adapter {
   openHint: { zh: string; en: string; url: string };
   unwrap(text: string): Unwrapped;
   routes: AdapterRoute[];
+  dom?: DomReader[];
 }

@@ -3,9 +3,7 @@
  * `{hasError, content:{code,data,message}}`, module `{code, message, data}`, service
  * `{code, success, data}`. Login walls show up as HTML or code 5810.
  */
-export type Unwrapped =
-  | { ok: true; data: unknown }
-  | { ok: false; kind: 'login' | 'platform-error' | 'not-json'; message: string };
+export type Unwrapped = { ok: true; data: unknown } | { ok: false; kind: 'login' | 'platform-error' | 'not-json'; message: string };
 
 const LOGIN_CODES = new Set([5810]);
 
@@ -41,8 +39,7 @@ export function unwrapSycm(text: string): Unwrapped {
     const c = body.content;
     const code = typeof c.code === 'number' ? c.code : Number(c.code ?? 0);
     if (LOGIN_CODES.has(code)) return { ok: false, kind: 'login', message: String(c.message ?? '未登录') };
-    if (body.hasError === true || code !== 0)
-      return { ok: false, kind: 'platform-error', message: `code ${code}: ${String(c.message ?? '')}`.slice(0, 200) };
+    if (body.hasError === true || code !== 0) return { ok: false, kind: 'platform-error', message: `code ${code}: ${String(c.message ?? '')}`.slice(0, 200) };
     return { ok: true, data: c.data };
   }
   if ('code' in body) {

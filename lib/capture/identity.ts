@@ -45,24 +45,14 @@ const clean = (v: string | undefined, max: number) => {
 };
 
 /** Combine the signals; the meta tag wins over page globals, both over cookies. */
-export function readIdentity(input: {
-  microdata?: string | null;
-  globals?: Record<string, string> | null;
-  cookie?: string | null;
-}): ShopIdentity {
+export function readIdentity(input: { microdata?: string | null; globals?: Record<string, string> | null; cookie?: string | null }): ShopIdentity {
   const md = input.microdata ? parseMicrodata(input.microdata) : {};
   const gl = input.globals ?? {};
   const ck = input.cookie ? parseCookies(input.cookie) : {};
   const pick = (k: (typeof KEYS)[number]) => md[k] || gl[k] || undefined;
-  const nickRaw = ck.tracknick || ck._nk_ || ck.lgc;
+  const nickRaw = ck.tracknick || ck._nk_ || ck.lgc || ck.lid;
   const cookieNick = nickRaw ? decodeNickCookie(nickRaw) : undefined;
-  const via: ShopIdentity['via'] = KEYS.some((k) => md[k])
-    ? 'microdata'
-    : KEYS.some((k) => gl[k])
-      ? 'page-global'
-      : cookieNick
-        ? 'cookie'
-        : 'none';
+  const via: ShopIdentity['via'] = KEYS.some((k) => md[k]) ? 'microdata' : KEYS.some((k) => gl[k]) ? 'page-global' : cookieNick ? 'cookie' : 'none';
   const id: ShopIdentity = { via };
   const shopId = clean(pick('runAsShopId'), 40);
   if (shopId && /^\d+$/.test(shopId)) id.shopId = shopId;

@@ -1,9 +1,10 @@
-import { routeFor } from '../adapters/registry';
-import type { FieldIssue } from '../adapters/types';
+import { domReaderFor, routeFor } from '../adapters/registry';
+import type { Adapter, AdapterRoute, FieldIssue } from '../adapters/types';
 import type { CaptureMessage, CaptureOutcome } from '../schema/capture';
 import { type Fact, factId } from '../schema/fact';
 import type { Shop, ShopIdentity } from '../schema/shop';
 import { todayShanghai } from './business-date';
+import { parseJsonText } from './envelope';
 import { mainNickOf } from './identity';
 
 export interface ProcessResult {
@@ -50,26 +51,47 @@ export function processCapture(msg: CaptureMessage, known: readonly Shop[]): Pro
   } catch {
     return { ...base, outcome: 'invalid', message: '无法解析的地址' };
   }
-  const hit = routeFor(url, msg.meta.method);
-  if (!hit) return { ...base, outcome: 'unmatched' };
-  const ids = { adapter: hit.adapter.id, route: hit.route.id };
-  if (msg.meta.truncated) return { ...base, ...ids, outcome: 'too-large', message: `响应过大（${msg.meta.size} 字符），已跳过` };
-
-  const unwrapped = hit.adapter.unwrap(msg.responseText);
-  if (!unwrapped.ok) {
-    const outcome = unwrapped.kind === 'login' ? 'login' : unwrapped.kind === 'platform-error' ? 'platform-error' : 'rejected';
-    return { ...base, ...ids, outcome, message: unwrapped.message, issues: [{ path: '(envelope)', message: unwrapped.message, sample: msg.responseText.slice(0, 120) }] };
+  const meta = msg.meta;
+  let hit: { adapter: Adapter; route: { id: string; parse: AdapterRoute['parse'] } } | null;
+  let data: unknown;
+  if (meta.kind === 'dom') {
+    // DOM readers report the page itself: the page URL must be the one they ran on.
+    const r = domReaderFor(meta.adapter, meta.reader, url);
+    if (!r || meta.url !== msg.pageUrl) return { ...base, outcome: 'unmatched' };
+    hit = { adapter: r.adapter, route: r.reader };
+    const parsedJson = parseJsonText(msg.responseText);
+    if (!parsedJson.ok) return { ...base, adapter: r.adapter.id, route: r.reader.id, outcome: 'rejected', message: '页面读取结果无法解析' };
+    data = parsedJson.value;
+  } else {
+    hit = routeFor(url, meta.method);
+    if (!hit) return { ...base, outcome: 'unmatched' };
+    if (meta.truncated)
+      return { ...base, adapter: hit.adapter.id, route: hit.route.id, outcome: 'too-large', message: `响应过大（${meta.size} 字符），已跳过` };
+    const unwrapped = hit.adapter.unwrap(msg.responseText);
+    if (!unwrapped.ok) {
+      const outcome = unwrapped.kind === 'login' ? 'login' : unwrapped.kind === 'platform-error' ? 'platform-error' : 'rejected';
+      return {
+        ...base,
+        adapter: hit.adapter.id,
+        route: hit.route.id,
+        outcome,
+        message: unwrapped.message,
+        issues: [{ path: '(envelope)', message: unwrapped.message, sample: msg.responseText.slice(0, 120) }],
+      };
+    }
+    data = unwrapped.data;
   }
+  const ids = { adapter: hit.adapter.id, route: hit.route.id };
 
   const who = resolveShop(msg.identity, known);
   if (!who) return { ...base, ...ids, outcome: 'unidentified', message: '页面上没有识别到店铺，未保存' };
 
-  let parsed: ReturnType<typeof hit.route.parse>;
+  let parsed: ReturnType<AdapterRoute['parse']>;
   try {
-    parsed = hit.route.parse(unwrapped.data, {
+    parsed = hit.route.parse(data, {
       url,
-      method: msg.meta.method,
-      ...(msg.meta.requestBody !== undefined ? { requestBody: msg.meta.requestBody } : {}),
+      method: meta.method,
+      ...('requestBody' in meta && meta.requestBody !== undefined ? { requestBody: meta.requestBody } : {}),
       capturedAt: msg.capturedAt,
       shopId: who.shopId,
     });

@@ -56,8 +56,7 @@ export function installTap(w: Window & typeof globalThis, filter: RegExp, eventN
       /* fail open */
     }
   };
-  const bodyText = (b: unknown): string | undefined =>
-    typeof b === 'string' ? b : b instanceof URLSearchParams ? b.toString() : undefined;
+  const bodyText = (b: unknown): string | undefined => (typeof b === 'string' ? b : b instanceof URLSearchParams ? b.toString() : undefined);
 
   const nativeFetch = w.fetch;
   if (typeof nativeFetch === 'function') {

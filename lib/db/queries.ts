@@ -34,7 +34,10 @@ export async function shopOverview(db: OpsRadarDB, shopId: string, days: number)
   for (const f of facts) {
     for (const [k, v] of Object.entries(f.values)) {
       let m = byMetric.get(k);
-      if (!m) byMetric.set(k, (m = new Map()));
+      if (!m) {
+        m = new Map();
+        byMetric.set(k, m);
+      }
       m.set(f.date, v);
     }
     if (f.date === asOf && f.crc) consoleCrc = f.crc;

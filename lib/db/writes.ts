@@ -6,7 +6,7 @@ import { type CaptureLogEntry, LOG_KEEP, type OpsRadarDB } from './database';
 function sameNumbers(a: Record<string, number> | undefined, b: Record<string, number> | undefined): boolean {
   const ka = Object.keys(a ?? {});
   if (ka.length !== Object.keys(b ?? {}).length) return false;
-  return ka.every((k) => (a ?? {})[k] === (b ?? {})[k]);
+  return ka.every((k) => a?.[k] === b?.[k]);
 }
 
 /**
@@ -50,11 +50,7 @@ export interface IngestOutcome {
  * Write one processed capture: facts (upsert), shop, capture-health counters and the capture
  * log, all in one transaction — a capture is either wholly recorded or not at all.
  */
-export async function recordCapture(
-  db: OpsRadarDB,
-  r: ProcessResult,
-  extra: { url: string; at: number; tabId?: number },
-): Promise<IngestOutcome> {
+export async function recordCapture(db: OpsRadarDB, r: ProcessResult, extra: { url: string; at: number; tabId?: number }): Promise<IngestOutcome> {
   return db.transaction('rw', [db.facts, db.shops, db.health, db.captures], async () => {
     let written = 0;
     let unchanged = 0;
@@ -76,7 +72,13 @@ export async function recordCapture(
     if (r.shop && (written > 0 || r.outcome === 'stored')) {
       const prev = await db.shops.get(r.shop.id);
       const renamed = !prev || prev.title !== r.shop.title || prev.mainUserName !== r.shop.mainUserName || prev.mainUserId !== r.shop.mainUserId;
-      if (renamed || written > 0) await db.shops.put({ ...prev, ...r.shop, firstSeenAt: prev?.firstSeenAt ?? extra.at, lastSeenAt: written > 0 ? extra.at : (prev?.lastSeenAt ?? extra.at) });
+      if (renamed || written > 0)
+        await db.shops.put({
+          ...prev,
+          ...r.shop,
+          firstSeenAt: prev?.firstSeenAt ?? extra.at,
+          lastSeenAt: written > 0 ? extra.at : (prev?.lastSeenAt ?? extra.at),
+        });
     }
 
     const outcome = r.outcome === 'stored' && written === 0 ? 'unchanged' : r.outcome;
@@ -96,7 +98,10 @@ export async function recordCapture(
     await db.captures.add(entry);
     const n = await db.captures.count();
     if (n > LOG_KEEP) {
-      const old = await db.captures.orderBy('seq').limit(n - LOG_KEEP).primaryKeys();
+      const old = await db.captures
+        .orderBy('seq')
+        .limit(n - LOG_KEEP)
+        .primaryKeys();
       await db.captures.bulkDelete(old);
     }
     return { written, unchanged };

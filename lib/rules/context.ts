@@ -10,7 +10,10 @@ export function buildContext(shopId: string, facts: readonly Fact[]): RuleContex
     if (f.shopId !== shopId || f.entityKind !== 'shop' || f.grain !== 'day' || (f.dims.device ?? '0') !== '0') continue;
     for (const [k, v] of Object.entries(f.values)) {
       let m = byMetric.get(k);
-      if (!m) byMetric.set(k, (m = new Map()));
+      if (!m) {
+        m = new Map();
+        byMetric.set(k, m);
+      }
       m.set(f.date, v);
     }
     if (f.date > asOf) asOf = f.date;

@@ -33,9 +33,7 @@ function toFinding(rule: Rule, ctx: RuleContext, v: Verdict, th: { values: Recor
   const entity = v.entity ?? { kind: 'shop' as const, id: ctx.shopId };
   const period = v.period ?? { from: ctx.asOf, to: ctx.asOf };
   const severity = v.severity ?? rule.meta.severity;
-  const fingerprint = hash(
-    JSON.stringify([v.status, severity, period, v.evidence.map((e) => (e.value === null ? null : Math.round(e.value * 1e4) / 1e4))]),
-  );
+  const fingerprint = hash(JSON.stringify([v.status, severity, period, v.evidence.map((e) => (e.value === null ? null : Math.round(e.value * 1e4) / 1e4))]));
   return {
     id: `${rule.meta.id}|${ctx.shopId}|${entity.kind}|${entity.id}`,
     ruleId: rule.meta.id,
@@ -68,7 +66,12 @@ export function evaluateRules(rules: readonly Rule[], ctx: RuleContext, override
     if (rule.meta.requires.length && !rule.meta.requires.every((m) => ctx.hasMetric(m))) {
       const missing = rule.meta.requires.filter((m) => !ctx.hasMetric(m));
       out.push(
-        toFinding(rule, ctx, { status: 'not-applicable', detail: { zh: `缺少指标：${missing.join('、')}`, en: `Missing metrics: ${missing.join(', ')}` }, evidence: [] }, th),
+        toFinding(
+          rule,
+          ctx,
+          { status: 'not-applicable', detail: { zh: `缺少指标：${missing.join('、')}`, en: `Missing metrics: ${missing.join(', ')}` }, evidence: [] },
+          th,
+        ),
       );
       continue;
     }
@@ -76,7 +79,12 @@ export function evaluateRules(rules: readonly Rule[], ctx: RuleContext, override
       for (const v of rule.evaluate(ctx, th.values)) out.push(toFinding(rule, ctx, v, th));
     } catch (e) {
       out.push({
-        ...toFinding(rule, ctx, { status: 'ok', detail: { zh: `规则执行出错：${String(e).slice(0, 160)}`, en: `Rule failed: ${String(e).slice(0, 160)}` }, evidence: [] }, th),
+        ...toFinding(
+          rule,
+          ctx,
+          { status: 'ok', detail: { zh: `规则执行出错：${String(e).slice(0, 160)}`, en: `Rule failed: ${String(e).slice(0, 160)}` }, evidence: [] },
+          th,
+        ),
         status: 'error',
       });
     }

@@ -1,5 +1,5 @@
-import type { DailySeries } from '../series/types';
 import type { Area, Evidence, Finding, Severity } from '../schema/finding';
+import type { DailySeries } from '../series/types';
 
 export type Text = { zh: string; en: string };
 

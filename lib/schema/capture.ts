@@ -21,9 +21,25 @@ export const TapMetaSchema = z.object({
 });
 export type TapMeta = z.infer<typeof TapMetaSchema>;
 
+/**
+ * What the content script itself read from the rendered page (DOM readers). Never comes
+ * through the page bridge, so a page script cannot forge one.
+ */
+export const DomMetaSchema = z.object({
+  kind: z.literal('dom'),
+  method: z.literal('DOM'),
+  /** The page URL the reader ran on. */
+  url: z.string().max(MAX_URL_CHARS),
+  adapter: z.string().max(60),
+  reader: z.string().max(60),
+  status: z.literal(200),
+  size: z.number().int().min(0),
+});
+export type DomMeta = z.infer<typeof DomMetaSchema>;
+
 /** Content script → background: one captured response with its page context. */
 export const CaptureMessageSchema = z.object({
-  meta: TapMetaSchema,
+  meta: z.union([TapMetaSchema, DomMetaSchema]),
   responseText: z.string().max(MAX_RESPONSE_CHARS),
   pageUrl: z.string().max(MAX_URL_CHARS),
   identity: ShopIdentitySchema,

@@ -83,13 +83,20 @@ describe('sycm-home adapter', () => {
 
   it('links a nick-only page to a shop already known by its main nick', () => {
     const known = [{ id: '106033221', title: '暖居家纺旗舰店', mainUserName: '暖居家纺旗舰店', firstSeenAt: 1, lastSeenAt: 1 }];
-    const r = processCapture(captureMsg(sycmUrl('/portal/coreIndex/new/overview/v3.json', D), fixture('sycm-home', 'overview-v3.json'), { identity: { via: 'cookie', loginNick: '暖居家纺旗舰店:小李' } }), known);
+    const r = processCapture(
+      captureMsg(sycmUrl('/portal/coreIndex/new/overview/v3.json', D), fixture('sycm-home', 'overview-v3.json'), {
+        identity: { via: 'cookie', loginNick: '暖居家纺旗舰店:小李' },
+      }),
+      known,
+    );
     expect(r.shopId).toBe('106033221');
   });
 
   it('never stores today as a closed day', () => {
     const today = '2026-06-10';
-    const msg = captureMsg(sycmUrl('/portal/coreIndex/new/overview/v3.json', today), fixture('sycm-home', 'overview-v3.json'), { capturedAt: Date.UTC(2026, 5, 10, 2) });
+    const msg = captureMsg(sycmUrl('/portal/coreIndex/new/overview/v3.json', today), fixture('sycm-home', 'overview-v3.json'), {
+      capturedAt: Date.UTC(2026, 5, 10, 2),
+    });
     const r = processCapture(msg, []);
     expect(r.facts.filter((f) => f.grain === 'day' && f.date === today)).toHaveLength(0);
   });
@@ -97,7 +104,10 @@ describe('sycm-home adapter', () => {
   it('keeps device and multi-day windows apart in the key', () => {
     const body = fixture('sycm-home', 'overview-v3.json');
     const mobile = processCapture(captureMsg(`${sycmUrl('/portal/coreIndex/new/overview/v3.json', D)}&device=2`, body), []);
-    const week = processCapture(captureMsg(`https://sycm.taobao.com/portal/coreIndex/new/overview/v3.json?dateType=recent7&dateRange=2026-05-26%7C2026-06-01`, body), []);
+    const week = processCapture(
+      captureMsg(`https://sycm.taobao.com/portal/coreIndex/new/overview/v3.json?dateType=recent7&dateRange=2026-05-26%7C2026-06-01`, body),
+      [],
+    );
     const all = run('/portal/coreIndex/new/overview/v3.json', body);
     const ids = new Set([mobile.facts[0]?.id, week.facts[0]?.id, all.facts[0]?.id]);
     expect(ids.size).toBe(3);

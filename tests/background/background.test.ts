@@ -8,7 +8,11 @@ import { captureMsg, fixture, HOME_PAGE, sycmUrl } from '../helpers';
 /** Deliver a message the way @webext-core/messaging frames it, with a browser-reported sender. */
 async function deliver(type: string, data: unknown, sender: object) {
   const reply = new Promise<{ res?: unknown; err?: unknown }>((resolve) => {
-    void fakeBrowser.runtime.onMessage.trigger({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() }, sender, resolve);
+    void (fakeBrowser.runtime.onMessage.trigger as (...a: unknown[]) => Promise<unknown>)(
+      { id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() },
+      sender,
+      resolve,
+    );
   });
   const r = await reply;
   if (r.err) throw new Error(JSON.stringify(r.err));

@@ -5,7 +5,13 @@ describe('shop identity', () => {
   it('reads the microdata meta tag (URL-encoded values)', () => {
     const md = `legalityToken=1aa656228;runAsShopId=106033221;runAsShopTitle=${encodeURIComponent('暖居家纺旗舰店')};mainUserId=2206514830;mainUserName=${encodeURIComponent('暖居家纺旗舰店')}`;
     expect(parseMicrodata(md).runAsShopTitle).toBe('暖居家纺旗舰店');
-    expect(readIdentity({ microdata: md })).toEqual({ via: 'microdata', shopId: '106033221', shopTitle: '暖居家纺旗舰店', mainUserId: '2206514830', mainUserName: '暖居家纺旗舰店' });
+    expect(readIdentity({ microdata: md })).toEqual({
+      via: 'microdata',
+      shopId: '106033221',
+      shopTitle: '暖居家纺旗舰店',
+      mainUserId: '2206514830',
+      mainUserName: '暖居家纺旗舰店',
+    });
   });
 
   it('decodes the \\uXXXX-escaped, URL-encoded nick cookie (§14)', () => {

@@ -31,7 +31,13 @@ describe('MAIN-world tap', () => {
     expect(events).toHaveLength(1);
     const parsed = parseBridgeDetail(events[0]);
     expect(parsed?.text).toBe(body);
-    expect(parsed?.meta).toMatchObject({ kind: 'fetch', method: 'GET', url: 'https://sycm.taobao.com/portal/coreIndex/new/overview/v3.json?dateType=day', status: 200, globals: { runAsShopId: '106033221' } });
+    expect(parsed?.meta).toMatchObject({
+      kind: 'fetch',
+      method: 'GET',
+      url: 'https://sycm.taobao.com/portal/coreIndex/new/overview/v3.json?dateType=day',
+      status: 200,
+      globals: { runAsShopId: '106033221' },
+    });
     expect(JSON.stringify(parsed?.meta.globals)).not.toContain('not forwarded');
   });
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../sandbox/server.ts';
-import { type Browser, launch, openHome, pickDate, readStore, settle, SHOTS_DIR, startAll } from './harness';
+import { type Browser, launch, openHome, pickDate, readStore, SHOTS_DIR, settle, startAll } from './harness';
 
 const A = '106033221';
 const B = '106078842';
@@ -76,11 +76,7 @@ describe('capture → diagnosis → side panel', () => {
   });
 
   it('finds the planted traffic drop of shop A and shows it in the side panel with the trend', async () => {
-    await ext.waitForFunction(
-      () => document.querySelector('[data-rule="da-01-visitors"][data-status="fired"]') !== null,
-      undefined,
-      { timeout: 20_000 },
-    );
+    await ext.waitForFunction(() => document.querySelector('[data-rule="da-01-visitors"][data-status="fired"]') !== null, undefined, { timeout: 20_000 });
     const findings = await readStore<Finding>(ext, 'findings');
     const visitors = findings.find((f) => f.ruleId === 'da-01-visitors' && f.shopId === A);
     expect(visitors).toMatchObject({ status: 'fired', period: { from: DROP_DAY } });
@@ -119,7 +115,7 @@ describe('capture → diagnosis → side panel', () => {
       const read = async (page: Page) => {
         await openHome(page, DROP_DAY);
         return page.evaluate(() =>
-          [...document.querySelectorAll('[data-kpi], tr[data-index-code]')].map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+          [...document.querySelectorAll('[data-kpi], tr[data-index-code]')].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()),
         );
       };
       const withExt = await read(console_);

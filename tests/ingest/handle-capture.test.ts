@@ -62,7 +62,11 @@ describe('handleCapture (background ingest with fake IndexedDB)', () => {
     ['a malformed payload', () => overview('2026-06-01', SHOP_A, '{"hasError":false,"content":{"code":0,"data":{"self":"x"}}}'), 'rejected'],
     ['an HTML login page', () => overview('2026-06-01', SHOP_A, fixture('sycm-home', 'login.html')), 'login'],
     ['a page with no shop identity', () => overview('2026-06-01', { via: 'none' }), 'unidentified'],
-    ['a truncated huge response', () => ({ ...overview('2026-06-01'), meta: { ...overview('2026-06-01').meta, truncated: true, size: 60_000_000 }, responseText: '' }), 'too-large'],
+    [
+      'a truncated huge response',
+      () => ({ ...overview('2026-06-01'), meta: { ...overview('2026-06-01').meta, truncated: true, size: 60_000_000 }, responseText: '' }),
+      'too-large',
+    ],
   ])('%s is counted, stores nothing and loses nothing', async (_n, make, outcome) => {
     await handleCapture(db, overview('2026-06-01'), sender);
     const before = await snapshot();

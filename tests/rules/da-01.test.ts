@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateRules } from '@/lib/rules/engine';
 import da01Conversion from '@/lib/rules/da/da-01-conversion';
 import da01PayAmount from '@/lib/rules/da/da-01-pay-amount';
 import da01Visitors from '@/lib/rules/da/da-01-visitors';
+import { evaluateRules } from '@/lib/rules/engine';
 import type { Rule } from '@/lib/rules/types';
 import { AS_OF, shopContext } from './rule-helpers';
 
@@ -96,7 +96,12 @@ describe('da-01-conversion', () => {
 
 describe('engine isolation', () => {
   it('a rule that throws yields an error result for itself only', () => {
-    const broken: Rule = { meta: { ...da01Visitors.meta, id: 'broken' } as Rule['meta'], evaluate: () => { throw new Error('boom'); } };
+    const broken: Rule = {
+      meta: { ...da01Visitors.meta, id: 'broken' } as Rule['meta'],
+      evaluate: () => {
+        throw new Error('boom');
+      },
+    };
     const out = evaluateRules([broken, da01Visitors as Rule], shopContext());
     expect(out.map((f) => [f.ruleId, f.status])).toEqual([
       ['broken', 'error'],
@@ -108,7 +113,15 @@ describe('engine isolation', () => {
 describe('大促 days stay out of the baseline', () => {
   it('judges the week after 双11 against October-September weeks, not the 双11 ramp', () => {
     // Inflate the 双11 window ×2: if it leaked into the baseline a normal day would look like a drop.
-    const ctx = shopContext({ days: 90, edit: (d, v) => { if (d >= '2026-10-14' && d <= '2026-11-14') { v.uv = v.uv! * 2; v.payByrCnt = v.payByrCnt! * 2; } } });
+    const ctx = shopContext({
+      days: 90,
+      edit: (d, v) => {
+        if (d >= '2026-10-14' && d <= '2026-11-14') {
+          v.uv = v.uv! * 2;
+          v.payByrCnt = v.payByrCnt! * 2;
+        }
+      },
+    });
     expect(one(da01Visitors as Rule, ctx).status).toBe('ok');
     expect(one(da01PayAmount as Rule, ctx).status).toBe('ok');
   });

@@ -7,7 +7,9 @@ export const AS_OF = '2026-11-20'; // a Friday
 const WEEKLY = [1.1, 0.95, 0.92, 0.9, 0.93, 1.0, 1.2]; // Sun..Sat
 
 /** A shop with `days` of weekday-seasonal history ending at AS_OF; `edit` tweaks any day. */
-export function shopContext(opts: { days?: number; uv?: number; rate?: number; aov?: number; edit?: (date: string, v: Record<string, number>) => void; omit?: string[] } = {}): RuleContext {
+export function shopContext(
+  opts: { days?: number; uv?: number; rate?: number; aov?: number; edit?: (date: string, v: Record<string, number>) => void; omit?: string[] } = {},
+): RuleContext {
   const days = opts.days ?? 60;
   const facts: Fact[] = [];
   for (let i = days - 1; i >= 0; i--) {
@@ -22,7 +24,18 @@ export function shopContext(opts: { days?: number; uv?: number; rate?: number; a
     v.payRate = v.payByrCnt! / v.uv!;
     v.payAmt = v.payByrCnt! * v.payPct!;
     for (const k of opts.omit ?? []) delete v[k];
-    const f = { shopId: 's1', entityKind: 'shop' as const, entityId: 's1', grain: 'day' as const, date, dims: { device: '0' }, values: v, source: { adapter: 't', route: 't' }, capturedAt: 1, updatedAt: 1 };
+    const f = {
+      shopId: 's1',
+      entityKind: 'shop' as const,
+      entityId: 's1',
+      grain: 'day' as const,
+      date,
+      dims: { device: '0' },
+      values: v,
+      source: { adapter: 't', route: 't' },
+      capturedAt: 1,
+      updatedAt: 1,
+    };
     facts.push({ ...f, id: factId(f) });
   }
   const ctx = buildContext('s1', facts);

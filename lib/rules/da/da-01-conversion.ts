@@ -33,17 +33,31 @@ export default defineRule({
     const buyers = ctx.shopSeries('payByrCnt');
     const u1 = uv.find((p) => p.date === ctx.asOf)?.value ?? null;
     const b1 = buyers.find((p) => p.date === ctx.asOf)?.value ?? null;
-    if (u1 === null || b1 === null) return [{ status: 'insufficient', detail: { zh: `${ctx.asOf} 缺少访客数或支付买家数`, en: `Visitors or buyers missing for ${ctx.asOf}` }, evidence: [] }];
+    if (u1 === null || b1 === null)
+      return [{ status: 'insufficient', detail: { zh: `${ctx.asOf} 缺少访客数或支付买家数`, en: `Visitors or buyers missing for ${ctx.asOf}` }, evidence: [] }];
     if (u1 < t.minVisitors)
       return [
         {
           status: 'insufficient',
-          detail: { zh: `当日访客 ${formatCount(u1)} 少于 ${t.minVisitors}，转化率波动太大，不下结论`, en: `Only ${u1} visitors (< ${t.minVisitors}): too few to judge conversion` },
+          detail: {
+            zh: `当日访客 ${formatCount(u1)} 少于 ${t.minVisitors}，转化率波动太大，不下结论`,
+            en: `Only ${u1} visitors (< ${t.minVisitors}): too few to judge conversion`,
+          },
           evidence: [],
         },
       ];
     const promo = promoOf(ctx.asOf);
-    if (promo) return [{ status: 'insufficient', detail: { zh: `${ctx.asOf} 在${promo.zh}大促期间，不和日常基线比较`, en: `${ctx.asOf} falls in ${promo.en}: not compared with the everyday baseline` }, evidence: [] }];
+    if (promo)
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: `${ctx.asOf} 在${promo.zh}大促期间，不和日常基线比较`,
+            en: `${ctx.asOf} falls in ${promo.en}: not compared with the everyday baseline`,
+          },
+          evidence: [],
+        },
+      ];
     const lags = normalBaseline(uv, ctx.asOf).lags.filter((l) => l % 7 === 0);
     let u0 = 0;
     let b0 = 0;
@@ -98,7 +112,10 @@ export default defineRule({
     return [
       {
         status: 'ok',
-        detail: { zh: `${day.zh}支付转化率 ${formatRate(c1)}，较同星期基线 ${pct(change)}，在正常范围内。`, en: `${day.en}: conversion ${formatRate(c1)}, ${pct(change)} vs baseline: normal.` },
+        detail: {
+          zh: `${day.zh}支付转化率 ${formatRate(c1)}，较同星期基线 ${pct(change)}，在正常范围内。`,
+          en: `${day.en}: conversion ${formatRate(c1)}, ${pct(change)} vs baseline: normal.`,
+        },
         evidence,
         baseline,
       },

@@ -13,7 +13,10 @@ const FACTOR_NAMES: Record<Factor, Text> = {
 const FACTOR_ADVICE: Record<Factor, Text> = {
   uv: { zh: '这是“量”的问题：看 生意参谋 → 流量 → 店铺来源 哪个渠道掉了。', en: 'A traffic problem: see which channel fell in 生意参谋 → 流量 → 店铺来源.' },
   payRate: { zh: '这是承接问题：查主图、详情、价格、评价和库存。', en: 'A conversion problem: check main images, detail page, price, reviews and stock.' },
-  payPct: { zh: '这是价的问题：低价 SKU 占比上升、连带减少，或有大额异常单。', en: 'A price problem: more low-price SKUs, fewer add-ons, or an unusual large order.' },
+  payPct: {
+    zh: '这是价的问题：低价 SKU 占比上升、连带减少，或有大额异常单。',
+    en: 'A price problem: more low-price SKUs, fewer add-ons, or an unusual large order.',
+  },
 };
 
 /**
@@ -66,7 +69,10 @@ export default defineRule({
       return [
         {
           status: 'ok',
-          detail: { zh: `${day.zh}支付金额 ${formatMoney(c.value)}，较同星期基线 ${pct(c.change)}，在正常范围内。`, en: `${day.en}: payment amount ${formatMoney(c.value, 'en')}, ${pct(c.change)} vs baseline: normal.` },
+          detail: {
+            zh: `${day.zh}支付金额 ${formatMoney(c.value)}，较同星期基线 ${pct(c.change)}，在正常范围内。`,
+            en: `${day.en}: payment amount ${formatMoney(c.value, 'en')}, ${pct(c.change)} vs baseline: normal.`,
+          },
           evidence,
           baseline,
         },
@@ -94,7 +100,12 @@ export default defineRule({
           zh: `${day.zh}支付金额 ${formatMoney(c.value)}，比同星期基线 ${formatMoney(c.base)} 少 ${formatMoney(lost)}（${pct(c.change)}${z.zh}）。${leadText.zh}`,
           en: `${day.en}: payment amount ${formatMoney(c.value, 'en')}, ${formatMoney(lost, 'en')} below the same-weekday baseline of ${formatMoney(c.base, 'en')} (${pct(c.change)}${z.en}). ${leadText.en}`,
         },
-        suggestion: lead ? FACTOR_ADVICE[lead.factor] : { zh: '按 访客 × 转化率 × 客单价 逐项对比基线，找出掉得最多的一项。', en: 'Compare visitors, conversion and order value with their baselines to find the one that fell.' },
+        suggestion: lead
+          ? FACTOR_ADVICE[lead.factor]
+          : {
+              zh: '按 访客 × 转化率 × 客单价 逐项对比基线，找出掉得最多的一项。',
+              en: 'Compare visitors, conversion and order value with their baselines to find the one that fell.',
+            },
         evidence,
         baseline,
       },

@@ -1,6 +1,6 @@
 import { formatCount } from '../../format';
-import { defineRule } from '../types';
 import { dayLabel, pct, weekdayCheck, weekdayEvidence, zText } from '../shared/weekday-check';
+import { defineRule } from '../types';
 
 /**
  * DA-01 / DA-03: shop visitors against the same weekday's baseline. Fires on a drop of at

@@ -1,5 +1,5 @@
-import { addDays } from '../../series/dates';
 import { sameWeekdayBaseline } from '../../series/baseline';
+import { addDays } from '../../series/dates';
 import type { DailySeries } from '../../series/types';
 
 /**

@@ -66,7 +66,11 @@ export function weekdayEvidence(metricId: string, c: Extract<WeekdayCheck, { kin
   const fmt = m?.unit === 'CNY' ? 'CNY' : m?.unit === 'ratio' ? 'ratio' : 'count';
   return [
     { label: { zh: `当日${m?.zh ?? metricId}`, en: `${m?.en ?? metricId} that day` }, value: c.value, format: fmt },
-    { label: { zh: `同星期基线（近 ${c.r.baseline.n} 周中位数）`, en: `Same-weekday baseline (median of ${c.r.baseline.n} weeks)` }, value: c.base, format: fmt },
+    {
+      label: { zh: `同星期基线（近 ${c.r.baseline.n} 周中位数）`, en: `Same-weekday baseline (median of ${c.r.baseline.n} weeks)` },
+      value: c.base,
+      format: fmt,
+    },
     { label: { zh: '较基线', en: 'vs baseline' }, value: c.change, format: 'pct-change' },
     { label: { zh: '稳健 z', en: 'Robust z' }, value: c.z, format: 'z' },
   ];
