@@ -13,6 +13,8 @@ const HOSTS = [
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Parallel work (several builds at once) can point each build elsewhere.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   // MV3 everywhere: Firefox ≥ 128 supports MAIN-world content scripts in MV3.
   manifestVersion: 3,
   manifest: ({ browser }) => ({

@@ -18,14 +18,19 @@ export function PopupApp() {
   const [state, setState] = useState<TabState | null>(null);
 
   useEffect(() => {
-    browser.tabs.query({ active: true, currentWindow: true }).then(([t0]) => {
-      if (t0?.id !== undefined) setTab({ id: t0.id, windowId: t0.windowId, url: t0.url ?? '' });
-    });
+    // `popup.html#tab=<id>` shows the popup for a given tab (opened as a page, e.g. from a shortcut or a test).
+    const forced = /#tab=(\d+)/.exec(location.hash)?.[1];
+    const pick = forced ? browser.tabs.get(Number(forced)).then((t0) => [t0]) : browser.tabs.query({ active: true, currentWindow: true });
+    pick
+      .then(([t0]) => {
+        if (t0?.id !== undefined) setTab({ id: t0.id, windowId: t0.windowId, url: t0.url ?? '' });
+      })
+      .catch(() => {});
   }, []);
 
   // Refresh the tab state whenever the capture log changes (live while the page loads).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: logTick is the trigger, not an input
   const logTick = useLiveQuery(() => db.captures.count(), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: logTick is the trigger, not an input
   useEffect(() => {
     if (!tab) return;
     sendMessage('tabState', { tabId: tab.id, url: tab.url })

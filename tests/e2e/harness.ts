@@ -5,7 +5,7 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import { chromiumArgs, findChromium } from '../sandbox/chromium.ts';
 import { type Sandbox, startSandbox } from '../sandbox/server.ts';
 
-export const EXTENSION_DIR = resolve(__dirname, '../../.output/chrome-mv3');
+export const EXTENSION_DIR = process.env.E2E_EXTENSION_DIR ?? resolve(__dirname, '../../.output/chrome-mv3');
 export const SHOTS_DIR = process.env.E2E_SHOTS ?? join(tmpdir(), 'opsradar-e2e');
 
 export interface Browser {
