@@ -44,7 +44,8 @@ describe('adapters', () => {
     // Cross-negative: no other adapter's route claims the URL.
     for (const other of ADAPTERS) {
       if (other.id === aid) continue;
-      for (const r of other.routes) expect(url.hostname === other.host && r.path.test(url.pathname)).toBe(false);
+      const hosts = other.apiHosts ?? [other.host];
+      for (const r of other.routes) expect(hosts.includes(url.hostname) && r.path.test(url.pathname) && (r.method === 'ANY' || r.method === method)).toBe(false);
     }
   });
 

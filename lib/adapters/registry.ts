@@ -11,7 +11,7 @@ export function adapterById(id: string): Adapter | undefined {
 /** The adapter route for an API call, or null when no adapter reads it. */
 export function routeFor(url: URL, method: string): { adapter: Adapter; route: AdapterRoute } | null {
   for (const adapter of ADAPTERS) {
-    if (url.hostname !== adapter.host) continue;
+    if (!(adapter.apiHosts ?? [adapter.host]).includes(url.hostname)) continue;
     for (const route of adapter.routes) {
       if (route.method !== 'ANY' && route.method !== method.toUpperCase()) continue;
       if (route.path.test(url.pathname)) return { adapter, route };

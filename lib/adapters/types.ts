@@ -51,7 +51,13 @@ export interface DomReader {
 export interface Adapter {
   id: string;
   label: { zh: string; en: string };
+  /** Host of the family's console pages. */
   host: string;
+  /**
+   * Hosts its API calls go to, when not (only) the page host — e.g. the mtop gateway
+   * h5api.m.taobao.com serves 千牛 and some sycm pages. Default: [host].
+   */
+  apiHosts?: string[];
   /** Console pages of this family (matched against page URLs, for the popup and annotations). */
   pages: RegExp[];
   examplePageUrls: string[];
