@@ -27,7 +27,7 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'opsradar@opsradar.local', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+            gecko: { id: 'opsradar@opsradar.local', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
           },
         }
       : {}),
