@@ -65,7 +65,8 @@ if (!headless) {
   }
   await page.waitForTimeout(2500);
   await page.screenshot({ path: join(out, 'console-home.png'), fullPage: true });
-  const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ url: 'https://sycm.taobao.com/*' }))[0]?.id);
+  type TabsApi = { tabs: { query(q: object): Promise<{ id?: number }[]> } };
+  const tabId = await sw.evaluate(async () => (await (globalThis as unknown as { chrome: TabsApi }).chrome.tabs.query({ url: 'https://sycm.taobao.com/*' }))[0]?.id);
   const panel = await ctx.newPage();
   await panel.setViewportSize({ width: 400, height: 900 });
   await panel.goto(`chrome-extension://${extId}/sidepanel.html`);

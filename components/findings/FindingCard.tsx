@@ -1,6 +1,7 @@
 import { SeverityBadge } from '@/components/ui/SeverityBadge';
 import { formatByUnit, formatChange, formatMoney, formatRate, type Lang } from '@/lib/format';
 import { t } from '@/lib/i18n';
+import { RULES } from '@/lib/rules/registry';
 import type { Evidence, Finding } from '@/lib/schema/finding';
 
 function evidenceValue(e: Evidence, lang: Lang): string {
@@ -23,6 +24,11 @@ function evidenceValue(e: Evidence, lang: Lang): string {
     default:
       return String(e.value);
   }
+}
+
+function thresholdLabel(ruleId: string, key: string, lang: Lang): string {
+  const def = RULES.find((r) => r.meta.id === ruleId)?.meta.thresholds[key];
+  return def ? def.label[lang] : key;
 }
 
 const STATUS_KEY = { fired: 'findings', insufficient: 'insufficient', 'not-applicable': 'notApplicable', ok: 'checkedOk', error: 'ruleError' } as const;
@@ -62,7 +68,7 @@ export function FindingCard({ f, lang, compact = false }: { f: Finding; lang: La
               {Object.entries(f.thresholds).map(([k, v]) => (
                 <tr key={k}>
                   <td>
-                    {t(lang, 'threshold')} {k}
+                    {t(lang, 'threshold')}·{thresholdLabel(f.ruleId, k, lang)}
                   </td>
                   <td>
                     {k.toLowerCase().includes('pct') ? formatRate(v) : v}{' '}

@@ -63,7 +63,7 @@ export default defineRule({
     if (c.kind === 'insufficient') return [{ status: 'insufficient', detail: c.reason, evidence: [] }];
     const day = dayLabel(ctx.asOf);
     const evidence: Evidence[] = weekdayEvidence('payAmt', c);
-    const baseline = { method: { zh: '前 4 周同星期几中位数', en: 'Median of the same weekday, previous 4 weeks' }, value: c.base };
+    const baseline = { method: { zh: '近 4 个同星期几（跳过大促）的中位数', en: 'Median of the last 4 same weekdays (sales events skipped)' }, value: c.base };
     const significant = c.tentative || c.z === null || c.z <= -t.watchZ;
     if (!(c.change <= -t.dropPct && significant)) {
       return [

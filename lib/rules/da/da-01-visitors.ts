@@ -49,7 +49,7 @@ export default defineRule({
             en: 'Open 生意参谋 → 流量 → 店铺来源 and find the channel that fell most: for search check titles, category attributes, demotion and rival prices; for recommendation check main-image CTR; for paid traffic check budgets, bids and campaign status.',
           },
           evidence,
-          baseline: { method: { zh: '前 4 周同星期几中位数', en: 'Median of the same weekday, previous 4 weeks' }, value: c.base },
+          baseline: { method: { zh: '近 4 个同星期几（跳过大促）的中位数', en: 'Median of the last 4 same weekdays (sales events skipped)' }, value: c.base },
         },
       ];
     }
@@ -61,7 +61,7 @@ export default defineRule({
           en: `${day.en}: ${formatCount(c.value, 'en')} visitors, ${pct(c.change)} vs the same-weekday baseline: normal.`,
         },
         evidence,
-        baseline: { method: { zh: '前 4 周同星期几中位数', en: 'Median of the same weekday, previous 4 weeks' }, value: c.base },
+        baseline: { method: { zh: '近 4 个同星期几（跳过大促）的中位数', en: 'Median of the last 4 same weekdays (sales events skipped)' }, value: c.base },
       },
     ];
   },

@@ -67,7 +67,7 @@ export function weekdayEvidence(metricId: string, c: Extract<WeekdayCheck, { kin
   return [
     { label: { zh: `当日${m?.zh ?? metricId}`, en: `${m?.en ?? metricId} that day` }, value: c.value, format: fmt },
     {
-      label: { zh: `同星期基线（近 ${c.r.baseline.n} 周中位数）`, en: `Same-weekday baseline (median of ${c.r.baseline.n} weeks)` },
+      label: { zh: `同星期基线（${c.r.baseline.n} 周中位数）`, en: `Same-weekday baseline (median of ${c.r.baseline.n} weeks)` },
       value: c.base,
       format: fmt,
     },
