@@ -103,7 +103,8 @@ export function PopupApp() {
           <span>{t(lang, 'topFindings')}</span>
         </div>
         <div className="stack" data-testid="popup-findings">
-          {shopId && top.length === 0 ? <div className="card small">{t(lang, 'noFindings')}</div> : null}
+          {shopId && top.length === 0 && (findings ?? []).some((f) => f.status === 'ok') ? <div className="card small">{t(lang, 'noFindings')}</div> : null}
+          {shopId && top.length === 0 && !(findings ?? []).some((f) => f.status === 'ok') ? <div className="card small muted">{t(lang, 'insufficient')}</div> : null}
           {!shopId ? <div className="card small muted">{t(lang, 'noDataHint')}</div> : null}
           {top.map((f) => (
             <FindingCard key={f.id} f={f} lang={lang} compact />

@@ -157,7 +157,7 @@ export function SidePanelApp() {
           <span className="small muted">{fired.length > 0 ? `${fired.length}` : ''}</span>
         </div>
         <div className="stack" data-testid="findings">
-          {fired.length === 0 ? <div className="card small">{t(lang, 'noFindings')}</div> : null}
+          {fired.length === 0 && fine.some((f) => f.status === 'ok') ? <div className="card small">{t(lang, 'noFindings')}</div> : null}
           {fired.map((f) => (
             <FindingCard key={f.id} f={f} lang={lang} />
           ))}
