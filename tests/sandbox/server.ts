@@ -34,6 +34,9 @@ export interface Sandbox {
   readonly world: World;
   readonly today: string;
   setFault(mode: FaultMode): void;
+  /** Every request the sandbox answered (method, host, path+query), for the read-only proof. */
+  readonly requests: readonly { method: string; host: string; path: string; body: string }[];
+  clearRequests(): void;
   setToday(date: string): void;
   close(): Promise<void>;
 }
@@ -48,6 +51,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const state: SandboxState = { world, today, fault: 'none' };
   const cert = await sandboxCert();
 
+  const requests: { method: string; host: string; path: string; body: string }[] = [];
   const server: Server = createServer({ key: cert.key, cert: cert.cert }, (req, res) => {
     try {
       const hostHeader = (req.headers.host ?? 'localhost').toLowerCase();
@@ -62,6 +66,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         cookies: parseCookies(req.headers.cookie),
         headers: req.headers,
       };
+      requests.push({ method: sreq.method, host: hostname, path: `${url.pathname}${url.search}`, body: '' });
       const out = route(sreq, state);
       res.writeHead(out.status, out.headers);
       res.end(req.method === 'HEAD' ? undefined : out.body);
@@ -89,6 +94,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     setFault(mode: FaultMode) {
       if (!isFaultMode(mode)) throw new Error(`unknown fault ${String(mode)}`);
       state.fault = mode;
+    },
+    requests,
+    clearRequests() {
+      requests.length = 0;
     },
     setToday(date: string) {
       if (!isIsoDate(date)) throw new Error(`bad date ${date}`);
