@@ -85,7 +85,7 @@ export function PopupApp() {
                   </span>
                 </div>
                 {state.lastMessage && state.lastOutcome !== 'stored' && state.lastOutcome !== 'unchanged' ? (
-                  <div className="down">{state.lastMessage}</div>
+                  <div className="warn">{state.lastMessage}</div>
                 ) : null}
               </>
             ) : (
@@ -96,7 +96,7 @@ export function PopupApp() {
             <span className="muted">{t(lang, 'records')}</span>
             <span data-testid="records">{formatCount(records ?? 0, lang)}</span>
           </div>
-          {settings.capturePaused ? <div className="down">{t(lang, 'paused')}</div> : null}
+          {settings.capturePaused ? <div className="warn">{t(lang, 'paused')}</div> : null}
         </section>
 
         <div className="section-title" style={{ marginTop: 4 }}>
@@ -104,7 +104,9 @@ export function PopupApp() {
         </div>
         <div className="stack" data-testid="popup-findings">
           {shopId && top.length === 0 && (findings ?? []).some((f) => f.status === 'ok') ? <div className="card small">{t(lang, 'noFindings')}</div> : null}
-          {shopId && top.length === 0 && !(findings ?? []).some((f) => f.status === 'ok') ? <div className="card small muted">{t(lang, 'insufficient')}</div> : null}
+          {shopId && top.length === 0 && !(findings ?? []).some((f) => f.status === 'ok') ? (
+            <div className="card small muted">{t(lang, 'insufficient')}</div>
+          ) : null}
           {!shopId ? <div className="card small muted">{t(lang, 'noDataHint')}</div> : null}
           {top.map((f) => (
             <FindingCard key={f.id} f={f} lang={lang} compact />

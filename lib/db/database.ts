@@ -27,6 +27,10 @@ export interface HealthRow {
   lastIssue?: { at: number; path: string; message: string; sample?: string };
   /** Metrics this route delivered at least once (drift detection). */
   metricsSeen: string[];
+  /** Consecutive successful captures in which a previously seen metric was missing. */
+  missing?: Record<string, number>;
+  /** Today's (Asia/Shanghai) counts, for "今日 3 次采集被跳过". */
+  day?: { date: string; ok: number; skipped: number };
 }
 
 export interface SettingRow {

@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../adapters/types';
+import { shanghaiDate } from '../capture/business-date';
 import type { ProcessResult } from '../capture/process';
 import type { Fact } from '../schema/fact';
 import { type CaptureLogEntry, LOG_KEEP, type OpsRadarDB } from './database';
@@ -116,12 +117,22 @@ async function bumpHealth(db: OpsRadarDB, r: ProcessResult, outcome: string, at:
   const row = (await db.health.get(id)) ?? { id, adapter, route, counts: {}, metricsSeen: [] };
   row.counts.matched = (row.counts.matched ?? 0) + (r.adapter ? 1 : 0);
   row.counts[outcome] = (row.counts[outcome] ?? 0) + 1;
-  if (outcome === 'stored' || outcome === 'unchanged') {
+  const ok = outcome === 'stored' || outcome === 'unchanged';
+  if (ok) {
     row.lastOkAt = at;
-    const seen = new Set(row.metricsSeen);
-    for (const f of r.facts) for (const k of Object.keys(f.values)) seen.add(k);
-    row.metricsSeen = [...seen].sort();
+    const now = new Set<string>();
+    for (const f of r.facts) for (const k of [...Object.keys(f.values), ...Object.keys(f.ranges ?? {})]) now.add(k);
+    // Drift: a metric this route used to deliver and no longer does.
+    const missing: Record<string, number> = {};
+    for (const k of row.metricsSeen) if (!now.has(k)) missing[k] = (row.missing?.[k] ?? 0) + 1;
+    row.missing = missing;
+    row.metricsSeen = [...new Set([...row.metricsSeen, ...now])].sort();
   }
+  const today = shanghaiDate(at);
+  const day = row.day?.date === today ? row.day : { date: today, ok: 0, skipped: 0 };
+  if (ok) day.ok++;
+  else if (r.adapter) day.skipped++;
+  row.day = day;
   const issue: FieldIssue | undefined = r.issues[0];
   if (issue) row.lastIssue = { at, path: issue.path, message: issue.message, ...(issue.sample ? { sample: issue.sample.slice(0, 120) } : {}) };
   await db.health.put(row);
