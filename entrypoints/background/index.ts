@@ -1,5 +1,6 @@
 import { familyForPage } from '@/lib/adapters/registry';
 import { getDb } from '@/lib/db/database';
+import { mergeShops } from '@/lib/db/merge-shops';
 import { handleCapture } from '@/lib/ingest/handle-capture';
 import { onMessage, type TabState } from '@/lib/messaging/protocol';
 import { getSettings } from '@/lib/settings';
@@ -22,6 +23,12 @@ export default defineBackground({
     onMessage('tabState', async ({ data }) => tabState(data.tabId, data.url));
 
     onMessage('runRules', async ({ data }) => ({ findings: await runRulesNow(db, data.shopId) }));
+
+    onMessage('mergeShops', async ({ data }) => {
+      const r = await mergeShops(db, data.fromId, data.toId);
+      scheduleRules(db, data.toId, 0);
+      return r;
+    });
 
     onMessage('openSidePanel', async ({ data }) => {
       try {

@@ -5,6 +5,7 @@ import { FindingCard } from '@/components/findings/FindingCard';
 import { useSettings, useShops } from '@/components/hooks';
 import { HealthList } from '@/components/ui/HealthList';
 import { KpiCard } from '@/components/ui/KpiCard';
+import { ProvisionalShop } from '@/components/ui/ProvisionalShop';
 import { addDays } from '@/lib/capture/business-date';
 import { getDb } from '@/lib/db/database';
 import { countShopFacts, shopFindings, shopOverview } from '@/lib/db/queries';
@@ -50,6 +51,7 @@ export function SidePanelApp() {
             {shops.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title}
+                {s.provisional ? (lang === 'zh' ? '（待确认）' : ' (unconfirmed)') : ''}
               </option>
             ))}
           </select>
@@ -94,6 +96,7 @@ export function SidePanelApp() {
     <>
       {header}
       <main>
+        {shop?.provisional && shops ? <ProvisionalShop shop={shop} shops={shops} lang={lang} /> : null}
         <div className="section-title">
           <span>
             {t(lang, 'kpis')} <span className="muted small">{shop?.title}</span>

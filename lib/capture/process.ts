@@ -36,11 +36,17 @@ export function resolveShop(identity: ShopIdentity, known: readonly Shop[]): { s
   }
   const nick = identity.mainUserName ?? (identity.loginNick ? mainNickOf(identity.loginNick) : undefined);
   if (nick) {
-    const match = known.filter((s) => s.mainUserName === nick);
-    if (match.length === 1 && match[0]) return { shopId: match[0].id, shop: null };
+    const real = known.filter((s) => s.mainUserName === nick && !s.provisional);
+    if (real.length === 1 && real[0]) return { shopId: real[0].id, shop: null };
+    if (real.length > 1) return null; // ambiguous: never guess between shops
+    // Not seen on 生意参谋 yet: keep the data under a provisional shop named by the nick.
+    const id = provisionalShopId(nick);
+    return { shopId: id, shop: { id, title: nick, mainUserName: nick, provisional: true } };
   }
   return null;
 }
+
+export const provisionalShopId = (mainNick: string) => `nick:${mainNick}`;
 
 /** The pure part of ingest: route, unwrap, identify, parse, map. No storage. */
 export function processCapture(msg: CaptureMessage, known: readonly Shop[]): ProcessResult {

@@ -1,6 +1,7 @@
 import { CONSOLE_HOSTS } from '../adapters/registry';
 import { processCapture } from '../capture/process';
 import type { OpsRadarDB } from '../db/database';
+import { absorbProvisional } from '../db/merge-shops';
 import { recordCapture } from '../db/writes';
 import { type CaptureAck, CaptureMessageSchema } from '../schema/capture';
 
@@ -41,6 +42,8 @@ export async function handleCapture(
     const known = await db.shops.toArray();
     const r = processCapture(msg, known);
     const out = await recordCapture(db, r, { url: msg.meta.url, at: now, ...(sender.tabId !== undefined ? { tabId: sender.tabId } : {}) });
+    // A shop first met on 千牛 / ad consoles under its nick joins the real shop once sycm shows it.
+    if (r.shop && !r.shop.provisional) await absorbProvisional(db, r.shop.id);
     const outcome = r.outcome === 'stored' && out.written === 0 ? 'unchanged' : r.outcome;
     return {
       outcome,

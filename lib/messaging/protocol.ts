@@ -22,6 +22,8 @@ export interface ProtocolMap {
   tabState(req: { tabId: number; url: string }): TabState;
   /** Popup / side panel → background: re-run the rules for a shop now. */
   runRules(req: { shopId: string }): { findings: number };
+  /** Side panel → background: the user confirms two shop records are one shop. */
+  mergeShops(req: { fromId: string; toId: string }): { moved: number };
   /** Popup → background: open the side panel for a window. */
   openSidePanel(req: { windowId: number }): { ok: boolean };
 }

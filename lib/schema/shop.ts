@@ -18,6 +18,11 @@ export const ShopSchema = z.object({
   title: z.string(),
   mainUserId: z.string().optional(),
   mainUserName: z.string().optional(),
+  /**
+   * Known only by its main account nick (seen on 千牛 / ad consoles before any 生意参谋 page):
+   * id `nick:<主账号>`. Merged into the real shop once a sycm page shows that nick.
+   */
+  provisional: z.boolean().optional(),
   firstSeenAt: z.number(),
   lastSeenAt: z.number(),
 });

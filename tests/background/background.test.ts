@@ -51,3 +51,24 @@ describe('background with a fake browser and fake IndexedDB', () => {
     expect(other).toMatchObject({ family: null, onConsoleHost: false, capturesThisPage: 0 });
   });
 });
+
+describe('mergeShops message', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    removeAllListeners();
+    await getDb().delete();
+    await getDb().open();
+    background.main();
+  });
+
+  it('merges a provisional shop into a real one on the user’s word', async () => {
+    const msg = captureMsg(sycmUrl('/portal/coreIndex/new/overview/v3.json', '2026-06-01'), fixture('sycm-home', 'overview-v3.json'), {
+      identity: { via: 'cookie', loginNick: '某店:小王' },
+    });
+    await deliver('capture', msg, { url: HOME_PAGE, tab: { id: 1 } });
+    await getDb().shops.put({ id: '999', title: '某店旗舰店', firstSeenAt: 1, lastSeenAt: 1 });
+    const r = await deliver('mergeShops', { fromId: 'nick:某店', toId: '999' }, {});
+    expect(r).toEqual({ moved: 3 });
+    expect(await getDb().shops.get('nick:某店')).toBeUndefined();
+  });
+});
