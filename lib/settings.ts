@@ -6,6 +6,18 @@ export const SettingsSchema = z.object({
   capturePaused: z.boolean().default(false),
   /** Per-rule threshold overrides: ruleId → { name: value }. Defaults live in each rule. */
   thresholds: z.record(z.string(), z.record(z.string(), z.number())).default({}),
+  /** Per-shop operator numbers (options page): 毛利率, 提前期, 月目标, 归因窗口. */
+  profiles: z
+    .record(
+      z.string(),
+      z.object({
+        grossMargin: z.number().min(0).max(0.95).optional(),
+        leadTimeDays: z.number().min(0).max(180).optional(),
+        monthlyTarget: z.number().min(0).optional(),
+        attributionDays: z.union([z.literal(1), z.literal(3), z.literal(7), z.literal(15), z.literal(30)]).optional(),
+      }),
+    )
+    .default({}),
   /** Shop the side panel shows when the current tab does not say. */
   currentShopId: z.string().nullable().default(null),
 });

@@ -1,20 +1,33 @@
 import { addDays } from '../capture/business-date';
 import type { OpsRadarDB } from '../db/database';
 import type { Finding } from '../schema/finding';
-import { getSettings } from '../settings';
-import { buildContext } from './context';
+import { getSettings, type Settings } from '../settings';
+import { buildContext, DEFAULT_PROFILE } from './context';
 import { evaluateRules } from './engine';
 import { RULES } from './registry';
+import type { ShopProfile } from './types';
 
 /** How much history the rules read: 28 days of baseline plus room for trend tests. */
 export const HISTORY_DAYS = 120;
 
+/** Every fact of the shop in the rules' window (entities included), ending at its latest day. */
 export async function loadShopFacts(db: OpsRadarDB, shopId: string) {
   const idx = '[shopId+entityKind+entityId+date]';
   const last = await db.facts.where(idx).between([shopId, 'shop', shopId, ''], [shopId, 'shop', shopId, '\uffff']).last();
   if (!last) return [];
   const from = addDays(last.date, -HISTORY_DAYS);
-  return db.facts.where(idx).between([shopId, 'shop', shopId, from], [shopId, 'shop', shopId, '\uffff'], true, true).toArray();
+  return db.facts.where('[shopId+date]').between([shopId, from], [shopId, '\uffff'], true, true).toArray();
+}
+
+export function profileFor(settings: Settings, shopId: string): ShopProfile {
+  const p = settings.profiles[shopId] ?? {};
+  const out: ShopProfile = { ...DEFAULT_PROFILE, assumed: [] };
+  for (const k of ['grossMargin', 'leadTimeDays', 'monthlyTarget', 'attributionDays'] as const) {
+    const v = p[k];
+    if (v === undefined) out.assumed.push(k);
+    else (out as unknown as Record<string, number>)[k] = v;
+  }
+  return out;
 }
 
 /**
@@ -24,7 +37,7 @@ export async function loadShopFacts(db: OpsRadarDB, shopId: string) {
  */
 export async function runRulesForShop(db: OpsRadarDB, shopId: string, now = Date.now()): Promise<{ fired: number; total: number }> {
   const [facts, settings] = await Promise.all([loadShopFacts(db, shopId), getSettings(db)]);
-  const ctx = buildContext(shopId, facts);
+  const ctx = buildContext(shopId, facts, profileFor(settings, shopId));
   if (!ctx) return { fired: 0, total: 0 };
   const drafts = evaluateRules(RULES, ctx, settings.thresholds);
   return db.transaction('rw', db.findings, async () => {

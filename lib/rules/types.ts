@@ -1,3 +1,4 @@
+import type { EntityKind } from '../schema/fact';
 import type { Area, Evidence, Finding, Severity } from '../schema/finding';
 import type { DailySeries } from '../series/types';
 
@@ -29,15 +30,48 @@ export interface RuleMeta<K extends string = string> {
   link?: { url: string; label: Text };
 }
 
-/** What the engine hands a rule: the shop's closed-day history, read-only. */
+/** An entity the shop has day facts for. */
+export interface EntityRef {
+  kind: EntityKind;
+  id: string;
+  name?: string;
+}
+
+/** The operator's own numbers from the options page; `assumed` lists what fell back to defaults. */
+export interface ShopProfile {
+  /** 毛利率 as a decimal. */
+  grossMargin: number;
+  /** 采购/生产提前期 in days. */
+  leadTimeDays: number;
+  /** Monthly payment-amount target in yuan, if set. */
+  monthlyTarget: number | null;
+  /** Attribution window the ad rules read (days). */
+  attributionDays: number;
+  assumed: string[];
+}
+
+/**
+ * What the engine hands a rule: the shop's closed-day history, read-only.
+ * "Default view" = all devices (device 0 or none) and, for ads, the profile's attribution window.
+ */
 export interface RuleContext {
   shopId: string;
   /** The latest closed business day the shop has data for. */
   asOf: string;
-  /** Day-grain, all-device series of a shop-level metric, oldest first. */
+  profile: ShopProfile;
+  /** Day-grain, default-view series of a shop-level metric, oldest first. */
   shopSeries(metricId: string): DailySeries;
-  /** Whether any shop-level value of the metric exists. */
-  hasMetric(metricId: string): boolean;
+  /**
+   * Whether any value exists: `uv` (shop level) or `item.uv` (any entity of that kind).
+   * Used by the engine for "not applicable".
+   */
+  hasMetric(ref: string): boolean;
+  /** Entities of a kind with any day facts, in id order. */
+  entities(kind: EntityKind): EntityRef[];
+  /** Day-grain, default-view series of an entity's metric. */
+  series(kind: EntityKind, id: string, metricId: string): DailySeries;
+  /** Latest value of a snapshot-grain metric (stock levels) with its date. */
+  snapshot(kind: EntityKind, id: string, metricId: string): { date: string; value: number } | null;
 }
 
 export interface Verdict {

@@ -89,7 +89,10 @@ export default defineRule({
       { label: { zh: '当日区间上界（95%）', en: 'Day upper bound (95%)' }, value: w1.hi, format: 'ratio' as const },
       { label: { zh: '基线区间下界（95%）', en: 'Baseline lower bound (95%)' }, value: w0.lo, format: 'ratio' as const },
     ];
-    const baseline = { method: { zh: '近 4 个同星期几（跳过大促）的合计转化率', en: 'Pooled conversion of the last 4 same weekdays (sales events skipped)' }, value: c0 };
+    const baseline = {
+      method: { zh: '近 4 个同星期几（跳过大促）的合计转化率', en: 'Pooled conversion of the last 4 same weekdays (sales events skipped)' },
+      value: c0,
+    };
     const significant = w1.hi !== null && w0.lo !== null && w1.hi < w0.lo;
     if (change <= -t.dropPct && significant) {
       return [
