@@ -1,8 +1,21 @@
+import { qianniuItem } from './qianniu-item';
+import { qianniuTrade } from './qianniu-trade';
+import { qianniuWorkbench } from './qianniu-workbench';
+import { sycmFlow } from './sycm-flow';
 import { sycmHome } from './sycm-home';
+import { sycmItem } from './sycm-item';
+import { sycmLive } from './sycm-live';
+import { sycmMarket } from './sycm-market';
+import { sycmMarketing } from './sycm-marketing';
+import { sycmService } from './sycm-service';
+import { sycmTrade } from './sycm-trade';
 import type { Adapter, AdapterRoute, DomReader } from './types';
+import { wanxiang } from './wanxiang';
+import { yinli } from './yinli';
+import { zhitongche } from './zhitongche';
 
 /** Every page family, one line each. */
-export const ADAPTERS: readonly Adapter[] = [sycmHome];
+export const ADAPTERS: readonly Adapter[] = [sycmHome, sycmService, sycmMarketing, sycmFlow, sycmLive, sycmMarket, wanxiang, zhitongche, yinli, sycmItem, sycmTrade, qianniuItem, qianniuTrade, qianniuWorkbench];
 
 export function adapterById(id: string): Adapter | undefined {
   return ADAPTERS.find((a) => a.id === id);
@@ -38,7 +51,8 @@ export function domReadersForPage(url: URL): { adapter: Adapter; reader: DomRead
 /** The page family a console page URL belongs to (for the popup and annotations). */
 export function familyForPage(url: URL): Adapter | null {
   for (const adapter of ADAPTERS) {
-    if (url.hostname === adapter.host && adapter.pages.some((p) => p.test(url.pathname))) return adapter;
+    const hosts = [adapter.host, ...(adapter.pageHosts ?? [])];
+    if (hosts.includes(url.hostname) && adapter.pages.some((p) => p.test(url.pathname))) return adapter;
   }
   return null;
 }

@@ -58,6 +58,13 @@ export interface Adapter {
    * h5api.m.taobao.com serves 千牛 and some sycm pages. Default: [host].
    */
   apiHosts?: string[];
+  /** Other hosts its pages live on (千牛 moved 已卖出的宝贝 into myseller.taobao.com). */
+  pageHosts?: string[];
+  /**
+   * Its responses carry buyer data (order lists): no raw sample of them is ever kept, not even
+   * in capture health.
+   */
+  sensitive?: boolean;
   /** Console pages of this family (matched against page URLs, for the popup and annotations). */
   pages: RegExp[];
   examplePageUrls: string[];

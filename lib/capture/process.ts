@@ -82,7 +82,7 @@ export function processCapture(msg: CaptureMessage, known: readonly Shop[]): Pro
         route: hit.route.id,
         outcome,
         message: unwrapped.message,
-        issues: [{ path: '(envelope)', message: unwrapped.message, sample: msg.responseText.slice(0, 120) }],
+        issues: [{ path: '(envelope)', message: unwrapped.message, ...(hit.adapter.sensitive ? {} : { sample: msg.responseText.slice(0, 120) }) }],
       };
     }
     data = unwrapped.data;
@@ -105,11 +105,12 @@ export function processCapture(msg: CaptureMessage, known: readonly Shop[]): Pro
     // An adapter bug must not lose the capture silently: count it as rejected.
     return { ...base, ...ids, shopId: who.shopId, shop: who.shop, outcome: 'rejected', issues: [{ path: '(adapter)', message: String(e).slice(0, 200) }] };
   }
-  if (!parsed.ok) return { ...base, ...ids, shopId: who.shopId, shop: who.shop, outcome: 'rejected', issues: parsed.issues };
+  const scrub = (list: FieldIssue[]): FieldIssue[] => (hit.adapter.sensitive ? list.map(({ sample: _s, ...rest }) => rest) : list);
+  if (!parsed.ok) return { ...base, ...ids, shopId: who.shopId, shop: who.shop, outcome: 'rejected', issues: scrub(parsed.issues) };
 
   // Closed days only: a "day" for today (or later) is an unfinished day and must not be stored as one.
   const today = todayShanghai(msg.capturedAt);
-  const issues = [...parsed.issues];
+  const issues = scrub(parsed.issues);
   const source = { adapter: hit.adapter.id, route: hit.route.id, pageUrl: msg.pageUrl.slice(0, 500) };
   const facts: Fact[] = [];
   for (const d of parsed.facts) {

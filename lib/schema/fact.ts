@@ -14,9 +14,11 @@ export const ENTITY_KINDS = [
   'creative',
   'agent',
   'content',
+  'activity',
   'rivalShop',
   'rivalItem',
   'category',
+  'brand',
 ] as const;
 export const EntityKindSchema = z.enum(ENTITY_KINDS);
 export type EntityKind = z.infer<typeof EntityKindSchema>;

@@ -98,7 +98,8 @@ export async function settle(page: Page, store = 'facts', quietMs = 600, maxMs =
   return last;
 }
 
-export async function startAll(today = '2026-11-25') {
-  const sandbox = await startSandbox({ port: 0, today });
+/** The sandbox on a free port; its "today" is the real date in Asia/Shanghai, like the extension's. */
+export async function startAll(today?: string) {
+  const sandbox = await startSandbox({ port: 0, ...(today ? { today } : {}) });
   return sandbox;
 }

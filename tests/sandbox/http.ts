@@ -25,6 +25,8 @@ export interface SandboxRequest {
   readonly query: URLSearchParams;
   readonly cookies: Readonly<Record<string, string>>;
   readonly headers: IncomingHttpHeaders;
+  /** Request body as text ('' for GET); POST reports carry their dimensions here. */
+  readonly body?: string;
 }
 
 export interface SandboxResponse {

@@ -4,6 +4,7 @@
  *
  *   npx tsx tests/sandbox/server.ts          # env SANDBOX_PORT (8443), SANDBOX_TODAY, SANDBOX_SEED
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
@@ -53,6 +54,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
   const requests: { method: string; host: string; path: string; body: string }[] = [];
   const server: Server = createServer({ key: cert.key, cert: cert.cert }, (req, res) => {
+    // POST bodies carry the report dimensions on the ad consoles (万相台 JSON, 直通车 queryParam form).
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => answer(req, res, Buffer.concat(chunks).toString('utf8')));
+  });
+  const answer = (req: IncomingMessage, res: ServerResponse, body: string): void => {
     try {
       const hostHeader = (req.headers.host ?? 'localhost').toLowerCase();
       const hostname = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : (hostHeader.split(':')[0] ?? '');
@@ -65,8 +72,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         query: url.searchParams,
         cookies: parseCookies(req.headers.cookie),
         headers: req.headers,
+        body,
       };
-      requests.push({ method: sreq.method, host: hostname, path: `${url.pathname}${url.search}`, body: '' });
+      requests.push({ method: sreq.method, host: hostname, path: `${url.pathname}${url.search}`, body });
       const out = route(sreq, state);
       res.writeHead(out.status, out.headers);
       res.end(req.method === 'HEAD' ? undefined : out.body);
@@ -74,7 +82,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       res.writeHead(500, { 'content-type': 'text/plain;charset=UTF-8' });
       res.end(`sandbox error: ${err instanceof Error ? err.stack : String(err)}`);
     }
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
