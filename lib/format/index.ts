@@ -78,6 +78,10 @@ export function formatByUnit(n: number | null | undefined, unit: MetricUnit, lan
       return formatHours(n, lang);
     case 'days':
       return formatDays(n, lang);
+    case 'multiple':
+      return n === null || n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(2);
+    case 'score':
+      return n === null || n === undefined || !Number.isFinite(n) ? '—' : fixed(n, 2);
     default:
       return formatCount(n, lang);
   }

@@ -103,6 +103,8 @@ const rows: Row[] = [
 /** Alternative source codes for the same metric (console-sources §5.1: 全站推广花费 has two codes). */
 const extraSources: Record<string, string[]> = {
   adStrategyAmt: ['sycm.admCostFamtQzt'],
+  netPaymentAmount: ['sycm.netPayAmt'],
+  slrRespRate: ['sycm.pltfRespRate'],
 };
 
 export const HOME_METRICS: MetricDef[] = rows.map(([id, zh, en, unit, better, additive, cz, ce]) => ({

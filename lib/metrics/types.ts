@@ -1,4 +1,8 @@
-export type MetricUnit = 'CNY' | 'count' | 'ratio' | 'seconds' | 'hours' | 'days';
+/**
+ * ratio = a share stored as a decimal (shown as %); multiple = a factor such as ROI (2.5 = 2.5×);
+ * score = a rating such as DSR 4.8 or 体验分.
+ */
+export type MetricUnit = 'CNY' | 'count' | 'ratio' | 'multiple' | 'score' | 'seconds' | 'hours' | 'days';
 export type ValueKind = 'real' | 'index' | 'range';
 
 export interface MetricDef {

@@ -10,7 +10,7 @@ export const DEFAULT_PROFILE: ShopProfile = {
   assumed: ['grossMargin', 'leadTimeDays', 'monthlyTarget', 'attributionDays'],
 };
 
-type Cell = { name?: string; byMetric: Map<string, Map<string, number>>; snapshots: Map<string, { date: string; value: number }> };
+type Cell = { name?: string; itemId?: string; byMetric: Map<string, Map<string, number>>; snapshots: Map<string, { date: string; value: number }> };
 
 /** Whether a fact belongs to the default view the rules read (all devices; one attribution window). */
 function inDefaultView(f: Fact, attr: string): boolean {
@@ -43,6 +43,7 @@ export function buildContext(shopId: string, facts: readonly Fact[], profile: Sh
     if (f.grain === 'snapshot') {
       const c = cellOf(f.entityKind, f.entityId);
       if (f.entityName) c.name = f.entityName;
+      if (f.entityKind === 'sku' && f.dims.itemId) c.itemId = f.dims.itemId;
       for (const [k, v] of Object.entries(f.values)) {
         const prev = c.snapshots.get(k);
         if (!prev || prev.date <= f.date) c.snapshots.set(k, { date: f.date, value: v });
@@ -52,6 +53,7 @@ export function buildContext(shopId: string, facts: readonly Fact[], profile: Sh
     if (f.grain !== 'day') continue;
     const c = cellOf(f.entityKind, f.entityKind === 'shop' ? shopId : f.entityId);
     if (f.entityName) c.name = f.entityName;
+    if (f.entityKind === 'sku' && f.dims.itemId) c.itemId = f.dims.itemId;
     for (const [k, v] of Object.entries(f.values)) {
       let m = c.byMetric.get(k);
       if (!m) {
@@ -90,7 +92,7 @@ export function buildContext(shopId: string, facts: readonly Fact[], profile: Sh
     },
     entities(kind) {
       const out: EntityRef[] = [];
-      for (const [id, c] of cells.get(kind) ?? []) out.push({ kind, id, ...(c.name ? { name: c.name } : {}) });
+      for (const [id, c] of cells.get(kind) ?? []) out.push({ kind, id, ...(c.name ? { name: c.name } : {}), ...(c.itemId ? { itemId: c.itemId } : {}) });
       return out.sort((a, b) => (a.id < b.id ? -1 : 1));
     },
     series,

@@ -35,6 +35,8 @@ export interface EntityRef {
   kind: EntityKind;
   id: string;
   name?: string;
+  /** The item a SKU belongs to (its facts' dims.itemId), when the console said. */
+  itemId?: string;
 }
 
 /** The operator's own numbers from the options page; `assumed` lists what fell back to defaults. */

@@ -37,21 +37,25 @@ export interface IngestRun {
     rawBytesPerFact: number;
     jsonBytesPerFact: number;
     samples: number[];
-    /** Growth of the profile's IndexedDB directory (all origins) during each storage pass. */
+    /** Growth of the origin's IndexedDB directory in the profile during each storage pass. */
     disk: { dexie: number; raw: number };
   };
   heap: { baselineBytes: number; peakBytes: number; peakDeltaBytes: number; totalAtPeakBytes: number; polls: number };
 }
 
-/** Bytes under <profile>/Default/IndexedDB (the bench origin is the only one writing there). */
-function idbDiskBytes(profile: string): number {
+/** Bytes of one origin's IndexedDB files under <profile>/Default/IndexedDB. */
+function idbDiskBytes(profile: string, port: number): number {
   const walk = (p: string): number => {
     if (!existsSync(p)) return 0;
     const st = statSync(p);
     if (!st.isDirectory()) return st.size;
     return readdirSync(p).reduce((s, f) => s + walk(join(p, f)), 0);
   };
-  return walk(join(profile, 'Default', 'IndexedDB'));
+  const root = join(profile, 'Default', 'IndexedDB');
+  if (!existsSync(root)) return 0;
+  return readdirSync(root)
+    .filter((f) => f.includes(`127.0.0.1_${port}`))
+    .reduce((s, f) => s + walk(join(root, f)), 0);
 }
 
 let memo: { quick: boolean; p: Promise<IngestRun> } | null = null;
@@ -87,7 +91,7 @@ async function run(opts: BenchOpts): Promise<IngestRun> {
   const templates: Template[] = tf.map((t) => ({ kind: t.kind, fact: t.fact, perDay: PER_DAY[t.kind] ?? 0 })).filter((t) => t.perDay > 0);
   const cfg: IngestConfig = { templates, total, batch, seed: 11 };
   const js = await bundle();
-  const server = createServer((req, res) => {
+  const handler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
     if (req.url === '/bench.js') {
       res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
       res.end(js);
@@ -95,20 +99,39 @@ async function run(opts: BenchOpts): Promise<IngestRun> {
       res.writeHead(200, { 'content-type': 'text/html;charset=utf-8' });
       res.end('<!doctype html><meta charset="utf-8"><title>ingest bench</title><script src="/bench.js"></script>');
     }
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
+  };
+  // Two ports = two origins = two separate storages: the raw loop's storage pass gets an
+  // origin of its own, untouched by the other database's writes, deletes and compactions.
+  const servers = [createServer(handler), createServer(handler)];
+  for (const srv of servers) await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const [port, rawPort] = servers.map((srv) => (srv.address() as AddressInfo).port) as [number, number];
   const b = await launchBench();
   try {
-    const page = await b.ctx.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => 'bench' in window, null, { timeout: 15_000 });
+    const open = async (p: number) => {
+      const pg = await b.ctx.newPage();
+      await pg.goto(`http://127.0.0.1:${p}/`);
+      await pg.waitForFunction(() => 'bench' in window, null, { timeout: 15_000 });
+      const call = <K extends keyof BenchApi>(name: K, arg?: IngestConfig) =>
+        pg.evaluate(([n, a]) => (window as unknown as { bench: Record<string, (x?: unknown) => unknown> }).bench[n as string]?.(a), [
+          name,
+          arg,
+        ] as const) as Promise<Awaited<ReturnType<BenchApi[K]>>>;
+      const settledUsage = async () => {
+        // The quota manager's usage trails the commits a little: read until it stops moving.
+        let last = await call('usage');
+        for (let i = 0; i < 10; i++) {
+          await pg.waitForTimeout(400);
+          const u = await call('usage');
+          if (u === last) break;
+          last = u;
+        }
+        return last;
+      };
+      return { page: pg, call, settledUsage };
+    };
+    const main = await open(port);
+    const { page, call } = main;
     const cdp = await b.ctx.newCDPSession(page);
-    const call = <K extends keyof BenchApi>(name: K, arg?: IngestConfig) =>
-      page.evaluate(([n, a]) => (window as unknown as { bench: Record<string, (x?: unknown) => unknown> }).bench[n as string]?.(a), [
-        name,
-        arg,
-      ] as const) as Promise<Awaited<ReturnType<BenchApi[K]>>>;
 
     const dexie: PassResult[] = [];
     const raw: PassResult[] = [];
@@ -123,17 +146,27 @@ async function run(opts: BenchOpts): Promise<IngestRun> {
     };
     const heap = { baselineBytes: 0, peakBytes: 0, peakDeltaBytes: 0, totalAtPeakBytes: 0, polls: 0 };
     storage.jsonBytesPerFact = await call('jsonBytesPerFact', cfg);
-    const settledUsage = async () => {
-      // The quota manager's usage trails the commits a little: read until it stops moving.
-      let last = await call('usage');
-      for (let i = 0; i < 10; i++) {
-        await page.waitForTimeout(400);
-        const u = await call('usage');
-        if (u === last) break;
-        last = u;
+    // Storage first, on origins nothing has been written to or deleted from yet: the Dexie
+    // database on the main origin, the raw store on its own origin. Cross-checked with the size
+    // of each origin's IndexedDB directory in the profile.
+    for (const which of ['dexie', 'raw'] as const) {
+      opts.log(`  storage pass: ${which} ${total} facts`);
+      const o = which === 'dexie' ? main : await open(rawPort);
+      const p = which === 'dexie' ? port : rawPort;
+      const u0 = await o.settledUsage();
+      const d0 = idbDiskBytes(b.dir, p);
+      await o.call(which === 'dexie' ? 'ingestDexie' : 'ingestRaw', cfg);
+      const u1 = await o.settledUsage();
+      const d1 = idbDiskBytes(b.dir, p);
+      storage.samples.push(u0, u1);
+      storage.disk[which] = d1 - d0;
+      if (which === 'dexie') storage.dexieBytes = u1 - u0;
+      else {
+        storage.rawBytes = u1 - u0;
+        await o.call('reset');
+        await o.page.close();
       }
-      return last;
-    };
+    }
     for (let r = 0; r < reps; r++) {
       await call('reset');
       const order: ('dexie' | 'raw')[] = r % 2 === 0 ? ['dexie', 'raw'] : ['raw', 'dexie'];
@@ -169,21 +202,6 @@ async function run(opts: BenchOpts): Promise<IngestRun> {
         (which === 'dexie' ? dexie : raw).push(res);
       }
     }
-    // Storage: one database at a time on an otherwise empty origin, so neither one's compaction
-    // shows up in the other's delta. Cross-checked with the size of the origin's IndexedDB files.
-    for (const which of ['dexie', 'raw'] as const) {
-      opts.log(`  storage pass: ${which} ${total} facts`);
-      await call('reset');
-      const u0 = await settledUsage();
-      const d0 = idbDiskBytes(b.dir);
-      await call(which === 'dexie' ? 'ingestDexie' : 'ingestRaw', cfg);
-      const u1 = await settledUsage();
-      const d1 = idbDiskBytes(b.dir);
-      storage.samples.push(u0, u1);
-      storage.disk[which] = d1 - d0;
-      if (which === 'dexie') storage.dexieBytes = u1 - u0;
-      else storage.rawBytes = u1 - u0;
-    }
     await call('reset');
     storage.dexieBytesPerFact = storage.dexieBytes / total;
     storage.rawBytesPerFact = storage.rawBytes / total;
@@ -208,6 +226,6 @@ async function run(opts: BenchOpts): Promise<IngestRun> {
     };
   } finally {
     await b.close();
-    await new Promise<void>((r) => server.close(() => r()));
+    for (const srv of servers) await new Promise<void>((r) => srv.close(() => r()));
   }
 }
