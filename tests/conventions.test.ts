@@ -14,11 +14,12 @@ const root = join(__dirname, '..');
 const walk = (dir: string): string[] =>
   readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 
-/** Shared helpers in lib/adapters that are not page families. */
-const ADAPTER_HELPERS = new Set(['types.ts', 'read.ts', 'registry.ts', 'sycm-common.ts']);
+/** Shared helpers in lib/adapters that are not page families: the plumbing, and `*-common.ts`. */
+const ADAPTER_HELPERS = new Set(['types.ts', 'read.ts', 'registry.ts']);
+const isHelper = (f: string) => ADAPTER_HELPERS.has(f) || f.endsWith('-common.ts');
 
 describe('adapters', () => {
-  const files = readdirSync(join(root, 'lib/adapters')).filter((f) => f.endsWith('.ts') && !ADAPTER_HELPERS.has(f));
+  const files = readdirSync(join(root, 'lib/adapters')).filter((f) => f.endsWith('.ts') && !isHelper(f));
 
   it('every adapter file is registered under its file name, and every registered adapter has a file', () => {
     expect(files.map((f) => basename(f, '.ts')).sort()).toEqual(ADAPTERS.map((a) => a.id).sort());

@@ -11,7 +11,7 @@
 const MAX = 50 * 1024 * 1024;
 
 type Meta = {
-  kind: 'fetch' | 'xhr';
+  kind: 'fetch' | 'xhr' | 'jsonp';
   method: string;
   url: string;
   requestBody?: string;
@@ -95,6 +95,40 @@ export function installTap(w: Window & typeof globalThis, filter: RegExp, eventN
       return p;
     };
     w.fetch = wrapped as typeof fetch;
+  }
+
+  // JSONP (mtop `type=jsonp&callback=mtopjsonpN`): when a filtered script URL is set, wrap the named
+  // callback so its argument is copied; the page's callback still gets the very same object.
+  const S = w.HTMLScriptElement?.prototype;
+  const srcDesc = S && Object.getOwnPropertyDescriptor(S, 'src');
+  if (srcDesc?.set && srcDesc.get) {
+    const setSrc = srcDesc.set;
+    Object.defineProperty(S, 'src', {
+      ...srcDesc,
+      set(this: HTMLScriptElement, v: string) {
+        try {
+          const url = abs(String(v));
+          const cb = filter.test(url) ? new URL(url).searchParams.get('callback') : null;
+          const g = w as unknown as Record<string, unknown>;
+          const orig = cb ? g[cb] : null;
+          if (cb && typeof orig === 'function') {
+            g[cb] = function (this: unknown, data: unknown) {
+              try {
+                const text = JSON.stringify(data) ?? '';
+                emit({ kind: 'jsonp', method: 'GET', url, status: 200, size: text.length }, text);
+              } catch {
+                /* fail open */
+              }
+              // biome-ignore lint/complexity/noArguments: pass the exact arguments through
+              return (orig as (...a: unknown[]) => unknown).apply(this, arguments as unknown as unknown[]);
+            };
+          }
+        } catch {
+          /* fail open */
+        }
+        setSrc.call(this, v);
+      },
+    });
   }
 
   const X = w.XMLHttpRequest;

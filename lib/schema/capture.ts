@@ -8,7 +8,7 @@ export const MAX_URL_CHARS = 8 * 1024;
 
 /** What the MAIN-world tap reports about one response (untrusted: the page can forge it). */
 export const TapMetaSchema = z.object({
-  kind: z.enum(['fetch', 'xhr']),
+  kind: z.enum(['fetch', 'xhr', 'jsonp']),
   method: z.string().max(10),
   url: z.string().max(MAX_URL_CHARS),
   requestBody: z.string().max(MAX_REQUEST_BODY_CHARS).optional(),

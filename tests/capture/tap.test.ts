@@ -88,3 +88,49 @@ describe('page bridge (isolated side)', () => {
     expect(parseBridgeDetail(detail)).toBeNull();
   });
 });
+
+describe('MAIN-world tap: JSONP', () => {
+  it('copies the argument of a filtered JSONP callback and still calls the page callback with it', async () => {
+    const { w, events, raw } = fakeWindow(() => new Response(''));
+    let srcValue = '';
+    class FakeScript {}
+    Object.defineProperty(FakeScript.prototype, 'src', {
+      configurable: true,
+      get() {
+        return srcValue;
+      },
+      set(v: string) {
+        srcValue = v;
+      },
+    });
+    (raw as Record<string, unknown>).HTMLScriptElement = FakeScript;
+    const got: unknown[] = [];
+    (raw as Record<string, unknown>).mtopjsonp7 = (d: unknown) => got.push(d);
+    installTap(w, TAP_URL_FILTER, BRIDGE_EVENT);
+    const script = new FakeScript() as { src: string };
+    script.src = 'https://h5api.m.taobao.com/h5/mtop.alibaba.sycm.domain.onequery/1.0/?type=jsonp&callback=mtopjsonp7&data=%7B%7D';
+    expect(srcValue).toContain('mtopjsonp7');
+    const payload = { ret: ['SUCCESS::调用成功'], data: { a: 1 } };
+    ((raw as Record<string, unknown>).mtopjsonp7 as (d: unknown) => void)(payload);
+    expect(got).toEqual([payload]);
+    expect(got[0]).toBe(payload);
+    await flush();
+    expect(parseBridgeDetail(events[0])?.meta).toMatchObject({ kind: 'jsonp', method: 'GET' });
+    expect(JSON.parse(parseBridgeDetail(events[0])?.text ?? '')).toEqual(payload);
+  });
+
+  it('leaves unfiltered scripts and missing callbacks alone', () => {
+    const { w, events, raw } = fakeWindow(() => new Response(''));
+    class FakeScript {}
+    let srcValue = '';
+    Object.defineProperty(FakeScript.prototype, 'src', { configurable: true, get: () => srcValue, set: (v: string) => { srcValue = v; } });
+    (raw as Record<string, unknown>).HTMLScriptElement = FakeScript;
+    const cb = () => 1;
+    (raw as Record<string, unknown>).cb1 = cb;
+    installTap(w, TAP_URL_FILTER, BRIDGE_EVENT);
+    (new FakeScript() as { src: string }).src = 'https://example.com/x.js?callback=cb1';
+    expect((raw as Record<string, unknown>).cb1).toBe(cb);
+    (new FakeScript() as { src: string }).src = 'https://h5api.m.taobao.com/h5/mtop.x/1.0/?callback=nope';
+    expect(events).toHaveLength(0);
+  });
+});
