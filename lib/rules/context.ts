@@ -12,6 +12,25 @@ export const DEFAULT_PROFILE: ShopProfile = {
 
 type Cell = { name?: string; itemId?: string; byMetric: Map<string, Map<string, number>>; snapshots: Map<string, { date: string; value: number }> };
 
+/**
+ * Dimensions that only say where a number sits, not what it is about. Any other dimension
+ * (itemId on a per-item source, list=compare on market rows, scope=cc, reason, hour…) marks a
+ * scoped view of the entity: it is kept apart under `id|k=v` so it never overwrites the entity's
+ * own series.
+ */
+const NEUTRAL_DIMS = new Set(['device', 'attr', 'level', 'parent', 'belong', 'to']);
+/** Per kind, dimensions that name the entity's parent rather than a view (a SKU's item). */
+const PARENT_DIMS: Partial<Record<string, string>> = { sku: 'itemId' };
+
+export function scopeOf(dims: Record<string, string>, kind?: string): string {
+  const parent = kind ? PARENT_DIMS[kind] : undefined;
+  return Object.keys(dims)
+    .filter((k) => !NEUTRAL_DIMS.has(k) && k !== parent)
+    .sort()
+    .map((k) => `${k}=${dims[k]}`)
+    .join('&');
+}
+
 /** Whether a fact belongs to the default view the rules read (all devices; one attribution window). */
 function inDefaultView(f: Fact, attr: string): boolean {
   const d = f.dims;
@@ -40,8 +59,10 @@ export function buildContext(shopId: string, facts: readonly Fact[], profile: Sh
   };
   for (const f of facts) {
     if (f.shopId !== shopId || !inDefaultView(f, attr)) continue;
+    const scope = scopeOf(f.dims, f.entityKind);
+    const key = scope ? `${f.entityId}|${scope}` : f.entityId;
     if (f.grain === 'snapshot') {
-      const c = cellOf(f.entityKind, f.entityId);
+      const c = cellOf(f.entityKind, key);
       if (f.entityName) c.name = f.entityName;
       if (f.entityKind === 'sku' && f.dims.itemId) c.itemId = f.dims.itemId;
       for (const [k, v] of Object.entries(f.values)) {
@@ -51,7 +72,7 @@ export function buildContext(shopId: string, facts: readonly Fact[], profile: Sh
       continue;
     }
     if (f.grain !== 'day') continue;
-    const c = cellOf(f.entityKind, f.entityKind === 'shop' ? shopId : f.entityId);
+    const c = cellOf(f.entityKind, f.entityKind === 'shop' && !scope ? shopId : key);
     if (f.entityName) c.name = f.entityName;
     if (f.entityKind === 'sku' && f.dims.itemId) c.itemId = f.dims.itemId;
     for (const [k, v] of Object.entries(f.values)) {
@@ -62,7 +83,7 @@ export function buildContext(shopId: string, facts: readonly Fact[], profile: Sh
       }
       m.set(f.date, v);
     }
-    if (f.entityKind === 'shop' && f.date > asOf) asOf = f.date;
+    if (f.entityKind === 'shop' && !scope && f.date > asOf) asOf = f.date;
   }
   if (!asOf) return null;
   const cache = new Map<string, DailySeries>();
@@ -90,9 +111,15 @@ export function buildContext(shopId: string, facts: readonly Fact[], profile: Sh
       for (const c of cells.get(kind)?.values() ?? []) if ((c.byMetric.get(metricId)?.size ?? 0) > 0 || c.snapshots.has(metricId)) return true;
       return false;
     },
-    entities(kind) {
+    entities(kind, opts) {
       const out: EntityRef[] = [];
-      for (const [id, c] of cells.get(kind) ?? []) out.push({ kind, id, ...(c.name ? { name: c.name } : {}), ...(c.itemId ? { itemId: c.itemId } : {}) });
+      const byId = cells.get(kind) ?? new Map<string, Cell>();
+      for (const [id, c] of byId) {
+        const bar = id.indexOf('|');
+        // A scoped view (a source of one item) hides behind the entity itself unless asked for.
+        if (bar >= 0 && !opts?.scoped && byId.has(id.slice(0, bar))) continue;
+        out.push({ kind, id, ...(c.name ? { name: c.name } : {}), ...(c.itemId ? { itemId: c.itemId } : {}), ...(bar >= 0 ? { scope: id.slice(bar + 1) } : {}) });
+      }
       return out.sort((a, b) => (a.id < b.id ? -1 : 1));
     },
     series,

@@ -37,6 +37,8 @@ export interface EntityRef {
   name?: string;
   /** The item a SKU belongs to (its facts' dims.itemId), when the console said. */
   itemId?: string;
+  /** Set on scoped views (`id|k=v&…`): the dimensions that scope it, e.g. `itemId=123` on a source. */
+  scope?: string;
 }
 
 /** The operator's own numbers from the options page; `assumed` lists what fell back to defaults. */
@@ -69,7 +71,7 @@ export interface RuleContext {
    */
   hasMetric(ref: string): boolean;
   /** Entities of a kind with any day facts, in id order. */
-  entities(kind: EntityKind): EntityRef[];
+  entities(kind: EntityKind, opts?: { scoped?: boolean }): EntityRef[];
   /** Day-grain, default-view series of an entity's metric. */
   series(kind: EntityKind, id: string, metricId: string): DailySeries;
   /** Latest value of a snapshot-grain metric (stock levels) with its date. */

@@ -132,3 +132,21 @@ describe('大促 days stay out of the baseline', () => {
     expect(f.detail.zh).toContain('双11');
   });
 });
+
+describe('context: scoped views never overwrite an entity', () => {
+  it('a per-item traffic source is kept apart from the shop-level source of the same id', async () => {
+    const { buildContext } = await import('@/lib/rules/context');
+    const base = { shopId: 's1', grain: 'day' as const, date: '2026-11-20', source: { adapter: 't', route: 't' }, capturedAt: 1, updatedAt: 1 };
+    const ctx = buildContext('s1', [
+      { ...base, id: 'a', entityKind: 'shop', entityId: 's1', dims: { device: '0' }, values: { uv: 100 } },
+      { ...base, id: 'b', entityKind: 'source', entityId: '23.s1150', dims: { device: '0' }, values: { uv: 60 } },
+      { ...base, id: 'c', entityKind: 'source', entityId: '23.s1150', dims: { device: '0', itemId: '9' }, values: { uv: 7 } },
+      { ...base, id: 'd', entityKind: 'sku', entityId: 'k1', dims: { itemId: '9' }, values: { payAmt: 5 } },
+    ]);
+    expect(ctx?.series('source', '23.s1150', 'uv')).toEqual([{ date: '2026-11-20', value: 60 }]);
+    expect(ctx?.entities('source').map((e) => e.id)).toEqual(['23.s1150']);
+    expect(ctx?.entities('source', { scoped: true }).map((e) => e.id)).toEqual(['23.s1150', '23.s1150|itemId=9']);
+    expect(ctx?.series('source', '23.s1150|itemId=9', 'uv')[0]?.value).toBe(7);
+    expect(ctx?.entities('sku').map((e) => e.id)).toEqual(['k1']);
+  });
+});
