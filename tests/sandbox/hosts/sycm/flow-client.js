@@ -297,4 +297,4 @@
   });
   history.replaceState({ date: state.date, device: state.device }, '', pageUrl());
   load(false);
-};
+}

@@ -256,4 +256,4 @@
     location.reload();
   });
   load();
-};
+}
