@@ -22,6 +22,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Requested only when the user opts in to the digest (options page); never required.
+    optional_permissions: ['notifications'],
     host_permissions: HOSTS,
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'

@@ -15,9 +15,19 @@ export const SettingsSchema = z.object({
         leadTimeDays: z.number().min(0).max(180).optional(),
         monthlyTarget: z.number().min(0).optional(),
         attributionDays: z.union([z.literal(1), z.literal(3), z.literal(7), z.literal(15), z.literal(30)]).optional(),
+        /** 主营类目, free text (options page). */
+        mainCategories: z.array(z.string().max(40)).max(30).optional(),
       }),
     )
     .default({}),
+  /** Digest of new P0/P1 findings: opt-in (the `notifications` permission is optional); areas missing = on; since = opt-in time. */
+  notifications: z
+    .object({ enabled: z.boolean().default(false), areas: z.record(z.string(), z.boolean()).default({}), since: z.number().default(0) })
+    .prefault({}),
+  /** Per page family (adapter id): annotate the console page; missing = on. */
+  annotations: z.record(z.string(), z.boolean()).default({}),
+  /** Keep this many days of facts (by business date); null = keep everything. */
+  retentionDays: z.number().int().min(30).max(3650).nullable().default(null),
   /** Shop the side panel shows when the current tab does not say. */
   currentShopId: z.string().nullable().default(null),
 });

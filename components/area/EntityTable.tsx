@@ -35,9 +35,12 @@ export function EntityTable({
             <td>
               <button type="button" className="link" onClick={() => onOpen(r)} title={r.id}>
                 {flagged.has(r.id) ? (
-                  <span className="flag" aria-label={lang === 'zh' ? '有诊断' : 'has findings'}>
-                    ●
-                  </span>
+                  <>
+                    <span className="flag" aria-hidden="true">
+                      ●
+                    </span>
+                    <span className="sr-only">{lang === 'zh' ? '有诊断：' : 'has findings: '}</span>
+                  </>
                 ) : null}
                 {r.name ?? r.id}
               </button>

@@ -1,5 +1,7 @@
 import type { OpsRadarDB } from '@/lib/db/database';
 import { runRulesForShop } from '@/lib/rules/run';
+import { notifyFindingsChanged } from './annotations';
+import { notifyAfterRules } from './notify';
 
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -11,12 +13,20 @@ export function scheduleRules(db: OpsRadarDB, shopId: string, delayMs = 400): vo
     shopId,
     setTimeout(() => {
       timers.delete(shopId);
-      runRulesForShop(db, shopId).catch((e) => console.warn('[opsradar] rules failed', e));
+      runRulesForShop(db, shopId)
+        .then(() => {
+          void notifyFindingsChanged(shopId);
+          return notifyAfterRules(db, shopId);
+        })
+        .catch((e) => console.warn('[opsradar] rules failed', e));
     }, delayMs),
   );
 }
 
 export async function runRulesNow(db: OpsRadarDB, shopId: string): Promise<number> {
   const r = await runRulesForShop(db, shopId);
+  void notifyFindingsChanged(shopId);
+  // The user asked for this run and sees its result: remember, do not announce.
+  await notifyAfterRules(db, shopId, { silent: true }).catch(() => undefined);
   return r.fired;
 }

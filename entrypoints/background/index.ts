@@ -4,7 +4,10 @@ import { mergeShops } from '@/lib/db/merge-shops';
 import { handleCapture } from '@/lib/ingest/handle-capture';
 import { onMessage, type TabState } from '@/lib/messaging/protocol';
 import { getSettings } from '@/lib/settings';
+import { registerAnnotations } from './annotations';
 import { runRulesNow, scheduleRules } from './findings';
+import { registerNotify } from './notify';
+import { maybeApplyRetention, registerRetention } from './retention';
 
 export default defineBackground({
   type: 'module',
@@ -16,11 +19,16 @@ export default defineBackground({
       const settings = await getSettings(db);
       const ack = await handleCapture(db, data, { url: sender.url ?? sender.tab?.url, tabId: sender.tab?.id }, { paused: settings.capturePaused });
       if (ack.shopId && ack.facts > 0) scheduleRules(db, ack.shopId);
+      if (ack.facts > 0) void maybeApplyRetention(db);
       const { shopId: _s, ...rest } = ack;
       return rest;
     });
 
     onMessage('tabState', async ({ data }) => tabState(data.tabId, data.url));
+
+    registerRetention(db);
+    registerNotify();
+    registerAnnotations(db);
 
     onMessage('runRules', async ({ data }) => ({ findings: await runRulesNow(db, data.shopId) }));
 

@@ -2,6 +2,7 @@ import { startDomReaders } from '@/lib/capture/dom-runner';
 import { buildCaptureMessage } from '@/lib/capture/forward';
 import { BRIDGE_EVENT } from '@/lib/capture/tap-filter';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { startPageAnnotations } from './annotations';
 
 export default defineContentScript({
   matches: [
@@ -28,9 +29,11 @@ export default defineContentScript({
     const stopReaders = startDomReaders(document, (msg) => {
       sendMessage('capture', msg).catch(() => {});
     });
+    const stopAnnotations = startPageAnnotations();
     ctx.onInvalidated(() => {
       document.removeEventListener(BRIDGE_EVENT, onCapture);
       stopReaders();
+      stopAnnotations();
     });
   },
 });

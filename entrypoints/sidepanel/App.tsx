@@ -108,7 +108,7 @@ export function SidePanelApp() {
   const kpiId = kpiByTab[tab] ?? def.kpis[0]?.id ?? 'payAmt';
 
   const tabs = (
-    <nav className="tabs" role="tablist" aria-label={lang === 'zh' ? '领域' : 'Areas'}>
+    <div className="tabs" role="tablist" aria-label={lang === 'zh' ? '领域' : 'Areas'}>
       {(['OVERVIEW', ...AREAS] as Tab[]).map((a) => (
         <button
           key={a}
@@ -125,7 +125,7 @@ export function SidePanelApp() {
           {a !== 'OVERVIEW' && scores[a]?.score !== null && scores[a]?.score !== undefined ? <span className="score">{scores[a]?.score}</span> : null}
         </button>
       ))}
-    </nav>
+    </div>
   );
 
   const areaFindings = (findings ?? []).filter((f) => tab === 'OVERVIEW' || f.area === tab);
@@ -232,7 +232,7 @@ function AreaKpis({
   const window: Period = { from: addDays(period.to, -(len - 1)), to: period.to };
   const shift = compare === 'prev' ? len : 364;
   const cmp: Period = compare === 'prev' ? { from: addDays(window.from, -len), to: addDays(window.to, -len) } : lastYearPeriod(window);
-  const chart = useMemo(() => {
+  const chart = (() => {
     if (!sel) return null;
     const cur = kpiDaily(days.get, sel, window);
     const base = kpiDaily(days.get, sel, cmp);
@@ -243,7 +243,7 @@ function AreaKpis({
       cpts.push({ x: d, y: base.get(addDays(d, -shift)) ?? null });
     }
     return { pts, cpts, any: cur.size > 0 };
-  }, [sel, days, window.from, window.to, cmp.from, shift]);
+  })();
   if (def.kpis.length === 0 || !sel) return null;
   return (
     <>

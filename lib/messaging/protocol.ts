@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { AnnotationRequest, AnnotationResponse } from '../annotate/types';
 import type { CaptureAck, CaptureMessage } from '../schema/capture';
 
 export interface TabState {
@@ -14,6 +15,20 @@ export interface TabState {
   lastMessage: string | null;
 }
 
+export interface ShopDeletion {
+  facts: number;
+  findings: number;
+  captures: number;
+  health: number;
+  shop: boolean;
+}
+
+export interface RetentionResult {
+  /** First business date kept; null = keep everything (nothing deleted). */
+  cutoff: string | null;
+  deleted: number;
+}
+
 /** Every extension message, one entry each (architecture §4). */
 export interface ProtocolMap {
   /** Content script → background: one captured console response. */
@@ -26,6 +41,14 @@ export interface ProtocolMap {
   mergeShops(req: { fromId: string; toId: string }): { moved: number };
   /** Popup → background: open the side panel for a window. */
   openSidePanel(req: { windowId: number }): { ok: boolean };
+  /** Options page → background: delete everything stored for one shop (after the user confirmed). */
+  deleteShopData(req: { shopId: string }): ShopDeletion;
+  /** Options page → background: apply settings.retentionDays now (also run daily by the background). */
+  applyRetention(req: Record<string, never>): RetentionResult;
+  /** Content script → background: annotation data for the entities the console page shows. */
+  annotations(req: AnnotationRequest): AnnotationResponse;
+  /** Background → console tabs: findings (and the facts under them) changed; annotations refresh. */
+  findingsChanged(req: { shopId: string }): void;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

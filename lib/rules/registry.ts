@@ -1,7 +1,34 @@
 import da01Conversion from './da/da-01-conversion';
 import da01PayAmount from './da/da-01-pay-amount';
 import da01Visitors from './da/da-01-visitors';
+import da02GmvDecomposition from './da/da-02-gmv-decomposition';
+import da03TrafficByChannel from './da/da-03-traffic-by-channel';
+import da04ConversionShiftShare from './da/da-04-conversion-shift-share';
+import da05PersistentDecline from './da/da-05-persistent-decline';
+import da06TargetGap from './da/da-06-target-gap';
+import da07LargeOrder from './da/da-07-large-order';
+import da08OwnVsMarket from './da/da-08-own-vs-market';
+import da09DataQuality from './da/da-09-data-quality';
+import da10AlignedYoy from './da/da-10-aligned-yoy';
+import sel01PotentialItem from './sel/sel-01-potential-item';
+import sel02CartNoPay from './sel/sel-02-cart-no-pay';
+import sel03SlowMover from './sel/sel-03-slow-mover';
+import sel04ActiveRate from './sel/sel-04-active-rate';
+import sel05Concentration from './sel/sel-05-concentration';
+import sel06PricePower from './sel/sel-06-price-power';
+import sel07RivalIndexEstimate from './sel/sel-07-rival-index-estimate';
+import sel08SkuStructure from './sel/sel-08-sku-structure';
+import sel09NewItemFail from './sel/sel-09-new-item-fail';
+import sc01StockCover from './sc/sc-01-stock-cover';
+import sc02HotItemOutOfStock from './sc/sc-02-hot-item-out-of-stock';
+import sc03Overstock from './sc/sc-03-overstock';
+import sc04LateShipment from './sc/sc-04-late-shipment';
+import sc05Pickup from './sc/sc-05-pickup';
+import sc06DeliveryTime from './sc/sc-06-delivery-time';
+import sc07RefundRate from './sc/sc-07-refund-rate';
+import sc09NewItemSellThrough from './sc/sc-09-new-item-sell-through';
+import sc10IntermittentDemand from './sc/sc-10-intermittent-demand';
 import type { Rule } from './types';
 
 /** Every rule, one line each (the conventions test checks that each file is listed here). */
-export const RULES: readonly Rule[] = [da01Visitors, da01PayAmount, da01Conversion] as Rule[];
+export const RULES: readonly Rule[] = [da01Visitors, da01PayAmount, da01Conversion, da02GmvDecomposition, da03TrafficByChannel, da04ConversionShiftShare, da05PersistentDecline, da06TargetGap, da07LargeOrder, da08OwnVsMarket, da09DataQuality, da10AlignedYoy, sel01PotentialItem, sel02CartNoPay, sel03SlowMover, sel04ActiveRate, sel05Concentration, sel06PricePower, sel07RivalIndexEstimate, sel08SkuStructure, sel09NewItemFail, sc01StockCover, sc02HotItemOutOfStock, sc03Overstock, sc04LateShipment, sc05Pickup, sc06DeliveryTime, sc07RefundRate, sc09NewItemSellThrough, sc10IntermittentDemand] as Rule[];

@@ -3,7 +3,7 @@ import type { OpsRadarDB } from '../db/database';
 import type { Finding } from '../schema/finding';
 import { getSettings, type Settings } from '../settings';
 import { buildContext, DEFAULT_PROFILE } from './context';
-import { evaluateRules } from './engine';
+import { evaluateWithPersistence } from './noise';
 import { RULES } from './registry';
 import type { ShopProfile } from './types';
 
@@ -39,7 +39,8 @@ export async function runRulesForShop(db: OpsRadarDB, shopId: string, now = Date
   const [facts, settings] = await Promise.all([loadShopFacts(db, shopId), getSettings(db)]);
   const ctx = buildContext(shopId, facts, profileFor(settings, shopId));
   if (!ctx) return { fired: 0, total: 0 };
-  const drafts = evaluateRules(RULES, ctx, settings.thresholds);
+  // §3.10: a non-P0 finding must hold on 2 of the last 3 days (lib/rules/noise.ts).
+  const drafts = evaluateWithPersistence(RULES, ctx, settings.thresholds);
   return db.transaction('rw', db.findings, async () => {
     const existing = await db.findings.where('shopId').equals(shopId).toArray();
     const prev = new Map(existing.map((f) => [f.id, f]));

@@ -1,3 +1,4 @@
+import type { BadgeId } from '../annotate/types';
 import type { EntityKind } from '../schema/fact';
 import type { Area, Evidence, Finding, Severity } from '../schema/finding';
 import type { DailySeries } from '../series/types';
@@ -28,6 +29,12 @@ export interface RuleMeta<K extends string = string> {
   thresholds: Record<K, ThresholdDef>;
   /** Where the operator acts on it. */
   link?: { url: string; label: Text };
+  /**
+   * The badge its fired findings put on the console row (lib/annotate/badges.ts): 潜力款 potential,
+   * 滞销 slow, 库存告急 stockLow, 退款异常 refund (item rows); noConv, lowRoi, lowCtr (ad rows).
+   * Unset: mapped by area + catalogue ref, else shown as a generic "诊断" chip.
+   */
+  badge?: BadgeId;
 }
 
 /** An entity the shop has day facts for. */

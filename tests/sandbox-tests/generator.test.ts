@@ -176,9 +176,10 @@ describe('planted problems', () => {
   const problems = plantedProblems(world);
   const window = dateRange('2026-11-16', '2026-11-22');
 
-  it('exactly one: A traffic-drop 2026-11-16…22', () => {
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({
+  it('exactly one DA problem: A traffic-drop 2026-11-16…22', () => {
+    const da = problems.filter((p) => p.area === 'DA');
+    expect(da).toHaveLength(1);
+    expect(da[0]).toMatchObject({
       shopId: A,
       area: 'DA',
       kind: 'traffic-drop',

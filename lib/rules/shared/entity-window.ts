@@ -98,3 +98,40 @@ export const QN_ITEMS_LINK = {
   url: 'https://myseller.taobao.com/home.htm/SellManage/on_sale',
   label: { zh: '千牛 → 商品管理', en: '千牛 → 商品管理' },
 };
+
+/** Stock of an item now: 千牛 stockOnHand, else the sum of its SKUs' real-time stock. */
+export function itemStock(ctx: RuleContext, itemId: string, maxStaleDays = 2): number | null {
+  const fresh = (d: string) => d >= addDays(ctx.asOf, -maxStaleDays);
+  const qn = ctx.snapshot('item', itemId, 'stockOnHand');
+  if (qn && fresh(qn.date)) return qn.value;
+  let sum = 0;
+  let n = 0;
+  for (const sku of ctx.entities('sku')) {
+    if (sku.itemId !== itemId) continue;
+    const s = ctx.snapshot('sku', sku.id, 'currentStockCnt');
+    if (s && fresh(s.date)) {
+      sum += s.value;
+      n++;
+    }
+  }
+  return n ? sum : null;
+}
+
+/**
+ * Latest snapshot of a shop metric in any view of the shop (千牛 工作台 panels are scoped views,
+ * e.g. `panel=todo`), newest first.
+ */
+export function shopSnapshot(ctx: RuleContext, metricId: string): { date: string; value: number } | null {
+  let best: { date: string; value: number } | null = null;
+  for (const e of [{ id: ctx.shopId }, ...ctx.entities('shop', { scoped: true })]) {
+    const s = ctx.snapshot('shop', e.id, metricId);
+    if (s && (!best || s.date > best.date)) best = s;
+  }
+  return best;
+}
+
+/** The id of an entity without its scope (`123|list=compare` → `123`). */
+export const baseId = (id: string): string => {
+  const bar = id.indexOf('|');
+  return bar < 0 ? id : id.slice(0, bar);
+};

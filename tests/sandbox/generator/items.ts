@@ -1,6 +1,7 @@
 /** Item and SKU catalogue (~40 items per shop, 2–4 SKUs each) and daily item metrics. */
 import { allocate, allocateMoney, round } from './alloc.ts';
 import { toDayNum } from './dates.ts';
+import { effectsOn, stockStall } from './planted.ts';
 import { between, intBetween, numericId, pick, rand, tri } from './prng.ts';
 import type { CoreSales } from './shopDay.ts';
 import type { Shop } from './shops.ts';
@@ -22,6 +23,8 @@ export interface Sku {
   readonly name: string;
   readonly price: number;
   readonly baseStock: number;
+  /** Expected units per day (from the item's share of the shop's buyers), which sizes the stock. */
+  readonly dailyUnits: number;
   /** Restock cycle in days and its phase offset. */
   readonly restockEvery: number;
   readonly restockOffset: number;
@@ -130,22 +133,33 @@ export function buildItems(seed: number, shop: Shop): Item[] {
   return items;
 }
 
+/** Days of demand a well-run shop keeps even just before a restock arrives (above SC-01's 14-day line). */
+export const MIN_COVER_DAYS = 28;
+
 export function buildSkus(seed: number, shop: Shop, items: readonly Item[]): Sku[] {
   const [colors, sizes] = SKU_SPECS[shop.key];
   const out: Sku[] = [];
+  // Expected units per day of an item: its share of buyers × units per buyer (≈ 1.4) × growth since the start.
+  const buyW = items.map((it) => it.popularity * it.conversion);
+  const buyTot = buyW.reduce((a, b) => a + b, 0) || 1;
+  const shopUnits = shop.profile.baseUv * shop.profile.basePayRate * 1.4 * 1.1;
   items.forEach((item, i) => {
     const count = intBetween(2, 4, seed, item.itemId, 'skuCount');
     const c0 = intBetween(0, colors.length - 1, seed, item.itemId, 'c0');
+    const skuTot = Array.from({ length: count }, (_, k) => 1 / (k + 1)).reduce((a, b) => a + b, 0);
     for (let k = 0; k < count; k++) {
       const color = colors[(c0 + k) % colors.length] ?? '';
       const size = sizes[(i + k) % sizes.length] ?? '';
+      const dailyUnits = round((shopUnits * ((buyW[i] ?? 0) / buyTot) * (1 / (k + 1))) / skuTot, 4);
+      const restockEvery = intBetween(18, 35, seed, item.itemId, 'restock', k);
       out.push({
         skuId: numericId(13, seed, item.itemId, 'sku', k),
         itemId: item.itemId,
         name: `颜色分类:${color};尺码:${size}`,
         price: round(item.price + k * (shop.key === 'A' ? 20 : 30), 2),
-        baseStock: intBetween(30, 600, seed, item.itemId, 'stock', k),
-        restockEvery: intBetween(18, 35, seed, item.itemId, 'restock', k),
+        baseStock: Math.max(1, Math.round(dailyUnits * (MIN_COVER_DAYS + restockEvery))),
+        dailyUnits,
+        restockEvery,
         restockOffset: intBetween(0, 34, seed, item.itemId, 'restockOff', k),
       });
     }
@@ -153,10 +167,16 @@ export function buildSkus(seed: number, shop: Shop, items: readonly Item[]): Sku
   return out;
 }
 
-/** Stock on hand at the end of `date`: a saw-tooth between restocks. */
+/**
+ * Stock on hand at the end of `date`: a saw-tooth between restocks that never drops below
+ * MIN_COVER_DAYS of expected demand (a healthy shop re-orders in time), except where a planted
+ * problem stops the restocking (supplier delay): then the stock runs down by expected demand.
+ */
 export function skuStockOn(sku: Sku, date: string): number {
+  const stall = stockStall(sku.skuId, date);
+  if (stall) return Math.max(0, Math.round(sku.dailyUnits * Math.max(0, stall.coverAtStart - stall.daysSince)));
   const phase = ((toDayNum(date) + sku.restockOffset) % sku.restockEvery) / sku.restockEvery;
-  return Math.max(0, Math.round(sku.baseStock * (1 - 0.9 * phase)));
+  return Math.max(1, Math.round(sku.dailyUnits * (MIN_COVER_DAYS + sku.restockEvery * (1 - phase))));
 }
 
 /**
@@ -170,7 +190,9 @@ export function computeItemDays(
   totals: CoreSales & { pv: number; payItmCnt: number; cartByrCnt: number; cltItmCnt: number },
 ): ItemDay[] {
   const w = items.map((it, i) => it.popularity * (1 + tri(0.2, seed, it.itemId, date, 'w', i)));
-  const wBuy = w.map((x, i) => x * (items[i]?.conversion ?? 1));
+  // Planted "no sale" items keep their visitors but nobody buys (the others absorb the buyers).
+  const noSale = new Set(effectsOn(items[0]?.shopId ?? '', date).map((e) => e.noSalesItemIndex));
+  const wBuy = w.map((x, i) => (noSale.has(i) ? 0 : x * (items[i]?.conversion ?? 1)));
   const wAmt = wBuy.map((x, i) => x * (items[i]?.price ?? 1));
   const uv = allocate(totals.uv, w);
   const pv = allocate(totals.pv, w);

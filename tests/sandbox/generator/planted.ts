@@ -23,6 +23,10 @@ export interface PlantedEffect {
   readonly uvFactor?: number;
   /** Traffic-source pageIds that absorb the whole loss (others keep their visitors). */
   readonly lostFromSources?: readonly string[];
+  /** Index (in world.items) of an item that keeps its visitors but sells nothing. */
+  readonly noSalesItemIndex?: number;
+  /** A SKU (item index, SKU index) whose restocking stops on `from`: stock runs down by expected demand. */
+  readonly stockStall?: { readonly itemIndex: number; readonly skuIndex: number; readonly coverAtStart: number };
 }
 
 export const PLANTED_EFFECTS: readonly PlantedEffect[] = [
@@ -42,13 +46,69 @@ export const PLANTED_EFFECTS: readonly PlantedEffect[] = [
     uvFactor: 0.62,
     lostFromSources: ['23.s1150', '23.s1152'],
   },
+  {
+    problem: {
+      id: 'A-slow-mover-2026-10-24',
+      shopId: '106033221',
+      area: 'SEL',
+      kind: 'slow-mover',
+      // Resolved from the world: the item at index 12 of shop A.
+      entity: { kind: 'item', id: 'item#12' },
+      from: '2026-10-24',
+      to: '2026-11-22',
+      metric: 'payItmCnt',
+      description: '商品(第13个)2026-10-24至2026-11-22连续30天零成交,访客和加购照常,库存未动:滞销(SEL-03)。',
+    },
+    noSalesItemIndex: 12,
+  },
+  {
+    problem: {
+      id: 'A-stock-out-2026-11-12',
+      shopId: '106033221',
+      area: 'SC',
+      kind: 'stock-out',
+      // Resolved from the world: the first SKU of the shop's top item.
+      entity: { kind: 'sku', id: 'sku#0.0' },
+      from: '2026-11-12',
+      to: '2026-11-22',
+      metric: 'currentStockCnt',
+      description: '头部商品的主销SKU自2026-11-12起未补货(供应商延迟),库存按需求下降,到2026-11-23只剩约2天的量:即将断货(SC-01)。',
+    },
+    stockStall: { itemIndex: 0, skuIndex: 0, coverAtStart: 13 },
+  },
 ];
+
+/** Resolved SKU ids of stalled restocking (filled by createWorld for its seed). */
+const stalled = new Map<string, { from: string; coverAtStart: number }>();
+
+export function registerStall(skuId: string, from: string, coverAtStart: number): void {
+  stalled.set(skuId, { from, coverAtStart });
+}
+
+/** The stall of a SKU on a date (days since it began), or null. */
+export function stockStall(skuId: string, date: string): { coverAtStart: number; daysSince: number } | null {
+  const s = stalled.get(skuId);
+  if (!s || date < s.from) return null;
+  const days = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${s.from}T00:00:00Z`)) / 86_400_000);
+  return { coverAtStart: s.coverAtStart, daysSince: days };
+}
 
 export function effectsOn(shopId: string, date: string): PlantedEffect[] {
   return PLANTED_EFFECTS.filter((e) => e.problem.shopId === shopId && date >= e.problem.from && date <= e.problem.to);
 }
 
-/** The planted problems of a world (same for every seed: they are data, not noise). */
-export function plantedProblems(_world?: World): PlantedProblem[] {
-  return PLANTED_EFFECTS.map((e) => ({ ...e.problem, entity: { ...e.problem.entity } }));
+/**
+ * The planted problems of a world (same for every seed: they are data, not noise). Item and SKU
+ * entities are named by position; given the world, their ids are resolved for its seed.
+ */
+export function plantedProblems(world?: World): PlantedProblem[] {
+  return PLANTED_EFFECTS.map((e) => {
+    let id = e.problem.entity.id;
+    if (world && e.noSalesItemIndex !== undefined) id = world.items(e.problem.shopId)[e.noSalesItemIndex]?.itemId ?? id;
+    if (world && e.stockStall) {
+      const item = world.items(e.problem.shopId)[e.stockStall.itemIndex];
+      id = world.skus(e.problem.shopId).filter((s) => s.itemId === item?.itemId)[e.stockStall.skuIndex]?.skuId ?? id;
+    }
+    return { ...e.problem, entity: { ...e.problem.entity, id } };
+  });
 }

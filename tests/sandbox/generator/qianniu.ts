@@ -166,7 +166,8 @@ export function qnTodos(world: World, shopId: string, today: string): QnTodo[] {
       name: '物流监控',
       details: [
         { uiCode: 'willTimeOutDelivery', name: '发货即将超时', count: small('will', 6) },
-        { uiCode: 'timeOutDelivery', name: '发货超时包裹', count: small('late', 3) },
+        // A healthy shop ships on time: no parcel past the ship-by time (SC-04 would raise P1).
+        { uiCode: 'timeOutDelivery', name: '发货超时包裹', count: 0 },
         { uiCode: 'payGotException', name: '揽收异常包裹', count: small('got', 4) },
         { uiCode: 'updateException', name: '运输异常包裹', count: small('upd', 4) },
         { uiCode: 'deliveryException', name: '派送异常包裹', count: small('dlv', 2) },

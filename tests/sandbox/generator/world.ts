@@ -15,7 +15,7 @@ import { HISTORY_START } from './calendar.ts';
 import { isIsoDate } from './dates.ts';
 import { buildItems, buildSkus, computeItemDays, type Item, type ItemDay, type Sku, skuStockOn } from './items.ts';
 import type { PeerDay, PeerKind, ShopDay } from './metrics.ts';
-import { effectsOn, type PlantedProblem, plantedProblems } from './planted.ts';
+import { effectsOn, PLANTED_EFFECTS, type PlantedProblem, plantedProblems, registerStall } from './planted.ts';
 import { computePeerDay, computeShopDay, coreSales } from './shopDay.ts';
 import { requireShop, SHOPS, type Shop } from './shops.ts';
 import { buildTrafficSources, computeSourceDays, type SourceDay, type TrafficSource } from './traffic.ts';
@@ -69,9 +69,17 @@ export function createWorld(opts: { seed?: number } = {}): World {
       const shop = requireShop(shopId);
       const items = buildItems(seed, shop);
       const campaigns = buildCampaigns(seed, shop);
+      const skus = buildSkus(seed, shop, items);
+      // Planted supplier delays: this seed's SKU ids of the stalled positions.
+      for (const e of PLANTED_EFFECTS) {
+        if (e.problem.shopId !== shopId || !e.stockStall) continue;
+        const item = items[e.stockStall.itemIndex];
+        const sku = skus.filter((s) => s.itemId === item?.itemId)[e.stockStall.skuIndex];
+        if (sku) registerStall(sku.skuId, e.problem.from, e.stockStall.coverAtStart);
+      }
       c = {
         items,
-        skus: buildSkus(seed, shop, items),
+        skus,
         sources: buildTrafficSources(shop),
         campaigns,
         keywords: buildKeywords(seed, shop, campaigns),
@@ -101,7 +109,7 @@ export function createWorld(opts: { seed?: number } = {}): World {
   const campaignDays = (shopId: string, date: string): CampaignDay[] =>
     computeCampaignDays(seed, requireShop(shopId), catalogue(shopId).campaigns, date, shopDay(shopId, date));
 
-  return {
+  const world: World = {
     seed,
     historyStart: HISTORY_START,
     shops: SHOPS,
@@ -131,6 +139,7 @@ export function createWorld(opts: { seed?: number } = {}): World {
     keywordDays: (shopId, date) => computeKeywordDays(seed, catalogue(shopId).keywords, campaignDays(shopId, date), date),
     agents: (shopId) => catalogue(shopId).agents,
     agentDays: (shopId, date) => computeAgentDays(seed, catalogue(shopId).agents, date, shopDay(shopId, date)),
-    plantedProblems: () => plantedProblems(),
+    plantedProblems: () => plantedProblems(world),
   };
+  return world;
 }
