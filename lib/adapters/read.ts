@@ -32,12 +32,13 @@ export function readNumber(v: unknown): NumRead {
 }
 
 /** Read a wrapped `{ value, cycleCrc }` (or bare scalar); issues are appended for bad values. */
-export function readWrapped(v: unknown, path: string, issues: FieldIssue[]): { value?: number; crc?: number } {
+/** `key`: field under `path`; the full path string is only built when there is an issue (hot loop). */
+export function readWrapped(v: unknown, path: string, issues: FieldIssue[], key?: string): { value?: number; crc?: number } {
   const raw = isRecord(v) ? v.value : v;
   const r = readNumber(raw);
   const out: { value?: number; crc?: number } = {};
   if (r.kind === 'num') out.value = r.n;
-  else if (r.kind === 'bad') issues.push({ path: `${path}.value`, message: '不是数字', sample: sample(raw) });
+  else if (r.kind === 'bad') issues.push({ path: `${key === undefined ? path : `${path}.${key}`}.value`, message: '不是数字', sample: sample(raw) });
   if (isRecord(v)) {
     const c = readNumber(v.cycleCrc);
     if (c.kind === 'num') out.crc = c.n;

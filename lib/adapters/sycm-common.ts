@@ -51,7 +51,7 @@ export function readMetricBlock(
   for (const [code, v] of Object.entries(block)) {
     const m = metricForSource('sycm', code);
     if (!m) continue;
-    const r = readWrapped(v, `${path}.${code}`, issues);
+    const r = readWrapped(v, path, issues, code);
     if (r.value !== undefined) values[m.id] = r.value;
     if (r.crc !== undefined) crc[m.id] = r.crc;
   }

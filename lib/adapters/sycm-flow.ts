@@ -81,7 +81,7 @@ export function readRowMetrics(
     const id = alias[code] ?? metricForSource('sycm', code)?.id;
     if (!id) continue;
     if (isRecord(v) && 'children' in v) continue;
-    const r = readWrapped(v, `${path}.${code}`, issues);
+    const r = readWrapped(v, path, issues, code);
     if (r.value !== undefined) {
       const s = scale[code] ?? 1;
       const n = s === 1 ? r.value : Math.round(r.value * s * 100) / 100;

@@ -103,7 +103,7 @@ function readCodes(
     if (ID_KEYS.has(code) || !keep(code)) continue;
     const id = itemMetricId(code);
     if (!id) continue;
-    const r = readWrapped(v, `${path}.${code}`, issues);
+    const r = readWrapped(v, path, issues, code);
     if (r.value !== undefined) values[id] = r.value;
     if (r.crc !== undefined) crc[id] = r.crc;
   }

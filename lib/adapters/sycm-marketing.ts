@@ -156,7 +156,7 @@ function activityCalendar(data: unknown, ctx: RouteContext): RouteResult {
     for (const [code, v] of Object.entries(row)) {
       const m = metricForSource('sycm', code);
       if (!m) continue;
-      const r = readWrapped(v, `${path}.${code}`, issues);
+      const r = readWrapped(v, path, issues, code);
       if (r.value !== undefined) values[m.id] = r.value;
     }
     if (Object.keys(values).length === 0) return; // a planned activity: nothing measured yet

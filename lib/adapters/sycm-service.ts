@@ -134,7 +134,7 @@ function readCodes(row: Record<string, unknown>, path: string, issues: FieldIssu
   for (const [code, v] of Object.entries(row)) {
     const id = metricIdFor(code);
     if (!id) continue;
-    const r = readWrapped(v, `${path}.${code}`, issues);
+    const r = readWrapped(v, path, issues, code);
     if (r.value !== undefined) values[id] = r.value;
     if (r.crc !== undefined) crc[id] = r.crc;
   }

@@ -8,10 +8,12 @@ export type Unwrapped = { ok: true; data: unknown } | { ok: false; kind: 'login'
 const LOGIN_CODES = new Set([5810]);
 
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; html: boolean } {
-  const t = text.trimStart();
-  if (t.startsWith('<')) return { ok: false, html: true };
+  // Find the first non-blank character without copying a multi-megabyte string.
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  if (text.charCodeAt(i) === 60 /* < */) return { ok: false, html: true };
   try {
-    return { ok: true, value: JSON.parse(t) };
+    return { ok: true, value: JSON.parse(text) };
   } catch {
     return { ok: false, html: false };
   }

@@ -118,8 +118,14 @@ export function processCapture(msg: CaptureMessage, known: readonly Shop[]): Pro
       issues.push({ path: `date ${d.date}`, message: '当日未结束的数据不按整日保存' });
       continue;
     }
-    const f = { ...d, shopId: who.shopId, source, capturedAt: msg.capturedAt, updatedAt: msg.capturedAt };
-    facts.push({ ...f, id: factId(f) });
+    // Drafts belong to this capture: complete them in place (thousands per report, no copies).
+    const f = d as Fact;
+    f.shopId = who.shopId;
+    f.source = source;
+    f.capturedAt = msg.capturedAt;
+    f.updatedAt = msg.capturedAt;
+    f.id = factId(f);
+    facts.push(f);
   }
   return { ...base, ...ids, shopId: who.shopId, shop: who.shop, outcome: 'stored', facts, issues };
 }

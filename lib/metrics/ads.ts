@@ -474,8 +474,19 @@ export const AD_SOURCE_SCALE: Readonly<Record<string, number>> = {
   'zhitongche.favItemTotalCoverage': 0.01,
 };
 
-const AD_BY_SOURCE = new Map<string, MetricDef>();
-for (const m of AD_METRICS) for (const s of m.sources) AD_BY_SOURCE.set(s, m);
+/** console → code → { metric, scale }: looked up for every field of every report row (hot path). */
+const AD_BY_CONSOLE = new Map<string, Map<string, { m: MetricDef; scale: number }>>();
+for (const m of AD_METRICS)
+  for (const s of m.sources) {
+    const dot = s.indexOf('.');
+    const c = s.slice(0, dot);
+    let inner = AD_BY_CONSOLE.get(c);
+    if (!inner) {
+      inner = new Map();
+      AD_BY_CONSOLE.set(c, inner);
+    }
+    inner.set(s.slice(dot + 1), { m, scale: AD_SOURCE_SCALE[s] ?? 1 });
+  }
 
 export interface AdReadIssue {
   path: string;
@@ -504,10 +515,12 @@ const num = (v: unknown): { kind: 'num'; n: number; pct: boolean } | { kind: 'em
  */
 export function readAdValues(consoleId: string, row: Record<string, unknown>, path: string, issues: AdReadIssue[]): Record<string, number> {
   const out: Record<string, number> = {};
+  const codes = AD_BY_CONSOLE.get(consoleId);
+  if (!codes) return out;
   for (const [code, raw] of Object.entries(row)) {
-    const key = `${consoleId}.${code}`;
-    const m = AD_BY_SOURCE.get(key);
-    if (!m) continue;
+    const hit = codes.get(code);
+    if (!hit) continue;
+    const m = hit.m;
     const v = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'value' in raw ? (raw as { value: unknown }).value : raw;
     const r = num(v);
     if (r.kind === 'bad') {
@@ -521,7 +534,7 @@ export function readAdValues(consoleId: string, row: Record<string, unknown>, pa
       continue;
     }
     if (r.kind === 'empty') continue;
-    const scale = r.pct ? 1 : (AD_SOURCE_SCALE[key] ?? 1);
+    const scale = r.pct ? 1 : hit.scale;
     const n = scale === 1 ? r.n : Math.round(r.n * scale * 1e10) / 1e10;
     if (!Number.isFinite(n)) continue;
     // Two codes of one row may map to the same metric (yinli cpc/ecpc): the first wins.

@@ -16,7 +16,20 @@ export const METRICS: readonly MetricDef[] = [...HOME_METRICS, ...FLOW_METRICS, 
 
 const byId = new Map(METRICS.map((m) => [m.id, m]));
 const bySource = new Map<string, MetricDef>();
-for (const m of METRICS) for (const s of m.sources) bySource.set(s, m);
+/** console → code → metric: adapters look codes up per field of every row (hot path). */
+const byConsole = new Map<string, Map<string, MetricDef>>();
+for (const m of METRICS)
+  for (const s of m.sources) {
+    bySource.set(s, m);
+    const dot = s.indexOf('.');
+    const c = s.slice(0, dot);
+    let inner = byConsole.get(c);
+    if (!inner) {
+      inner = new Map();
+      byConsole.set(c, inner);
+    }
+    inner.set(s.slice(dot + 1), m);
+  }
 
 export function metric(id: string): MetricDef | undefined {
   return byId.get(id);
@@ -24,5 +37,5 @@ export function metric(id: string): MetricDef | undefined {
 
 /** Canonical metric for a console field code, e.g. metricForSource('sycm', 'admCostFamtQzt'). */
 export function metricForSource(consoleId: string, code: string): MetricDef | undefined {
-  return bySource.get(`${consoleId}.${code}`);
+  return byConsole.get(consoleId)?.get(code);
 }

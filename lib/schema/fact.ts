@@ -67,11 +67,19 @@ export type Fact = z.infer<typeof FactSchema>;
 /** What an adapter produces: a fact without storage bookkeeping. */
 export type FactDraft = Omit<Fact, 'id' | 'shopId' | 'capturedAt' | 'updatedAt' | 'source'>;
 
+/** Adapters share one dims object across the rows of a report and never mutate it: cache its key. */
+const dimsKeys = new WeakMap<Record<string, string>, string>();
+
 export function dimsKey(dims: Record<string, string>): string {
-  return Object.keys(dims)
-    .sort()
-    .map((k) => `${k}=${dims[k]}`)
-    .join('&');
+  let k = dimsKeys.get(dims);
+  if (k === undefined) {
+    k = Object.keys(dims)
+      .sort()
+      .map((d) => `${d}=${dims[d]}`)
+      .join('&');
+    dimsKeys.set(dims, k);
+  }
+  return k;
 }
 
 /** The upsert key: shop + entity + grain + business date + meaning-changing dimensions. */
