@@ -88,7 +88,11 @@ export function registerNotify(): void {
 export async function notifyAfterRules(db: OpsRadarDB, shopId: string, opts: { silent?: boolean } = {}, now = Date.now()): Promise<number> {
   const settings = await getSettings(db);
   if (!settings.notifications.enabled) return 0;
-  const [findings, row, shop] = await Promise.all([db.findings.where('shopId').equals(shopId).toArray(), db.settings.get(NOTIFY_STATE_KEY), db.shops.get(shopId)]);
+  const [findings, row, shop] = await Promise.all([
+    db.findings.where('shopId').equals(shopId).toArray(),
+    db.settings.get(NOTIFY_STATE_KEY),
+    db.shops.get(shopId),
+  ]);
   const { items, next } = selectNew(findings, shopId, parseNotifyState(row?.value), settings.notifications, now);
   const api = notificationsApi();
   let shown = 0;

@@ -1,5 +1,5 @@
-import { getDb } from '@/lib/db/database';
 import { ADAPTERS } from '@/lib/adapters/registry';
+import { getDb } from '@/lib/db/database';
 import type { Lang } from '@/lib/i18n';
 import { ot } from '@/lib/i18n/options';
 import { editSettings } from '@/lib/options/edit';

@@ -29,7 +29,10 @@ export function Notify({ settings, lang }: { settings: Settings; lang: Lang }) {
 
   const preview = useLiveQuery(async () => {
     const db = getDb();
-    const [findings, shops] = await Promise.all([db.findings.filter((f) => f.status === 'fired' && DIGEST_SEVERITIES.includes(f.severity)).toArray(), db.shops.toArray()]);
+    const [findings, shops] = await Promise.all([
+      db.findings.filter((f) => f.status === 'fired' && DIGEST_SEVERITIES.includes(f.severity)).toArray(),
+      db.shops.toArray(),
+    ]);
     const names = Object.fromEntries(shops.map((s) => [s.id, s.title]));
     const items = findings.filter((f) => prefs.areas[f.area] !== false);
     return items.length > 0 ? digestText(items, names, lang) : null;
@@ -62,7 +65,8 @@ export function Notify({ settings, lang }: { settings: Settings; lang: Lang }) {
     }
   };
 
-  const setArea = (area: string, on: boolean) => void editSettings(getDb(), (s) => ({ notifications: { ...s.notifications, areas: { ...s.notifications.areas, [area]: on } } }));
+  const setArea = (area: string, on: boolean) =>
+    void editSettings(getDb(), (s) => ({ notifications: { ...s.notifications, areas: { ...s.notifications.areas, [area]: on } } }));
 
   return (
     <section id="notifications" aria-labelledby="h-notifications">

@@ -4,8 +4,8 @@ import type { Lang } from '@/lib/i18n';
 import { ot } from '@/lib/i18n/options';
 import { editSettings, type Profile, parseCategories, withProfileField } from '@/lib/options/edit';
 import { DEFAULT_PROFILE } from '@/lib/rules/context';
-import type { Settings } from '@/lib/settings';
 import type { Shop } from '@/lib/schema/shop';
+import type { Settings } from '@/lib/settings';
 import { NumberField } from './Field';
 import { rerunRules } from './rerun';
 

@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createElement, Fragment, type ReactNode, useEffect, useRef, useState } from 'react';
-import readme from '@/README.md?raw';
 import { getDb } from '@/lib/db/database';
 import { formatCount } from '@/lib/format';
 import type { Lang } from '@/lib/i18n';
 import { type OptionsKey, ot } from '@/lib/i18n/options';
+import readme from '@/README.md?raw';
 
 const TABLES = ['facts', 'findings', 'captures', 'health', 'shops', 'settings'] as const;
 
@@ -61,7 +61,12 @@ function block(b: string): ReactNode {
   if (lines.every((l) => l.trim().startsWith('|'))) {
     const [head = [], ...body] = lines.filter((l) => !/^\|[\s\-:|]+\|$/.test(l.trim())).map(cells);
     const row = (tag: 'th' | 'td', r: string[]) => createElement('tr', null, ...r.map((c) => createElement(tag, null, inline(c))));
-    return createElement('table', { className: 'grid-table small' }, createElement('thead', null, row('th', head)), createElement('tbody', null, ...body.map((r) => row('td', r))));
+    return createElement(
+      'table',
+      { className: 'grid-table small' },
+      createElement('thead', null, row('th', head)),
+      createElement('tbody', null, ...body.map((r) => row('td', r))),
+    );
   }
   return createElement('p', { className: 'small' }, inline(lines.join(' ')));
 }

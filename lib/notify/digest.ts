@@ -60,7 +60,13 @@ function byUrgency(a: Finding, b: Finding): number {
  * The news in `findings` (all findings of `shopId`, as stored after a rules run) and the memory
  * to store afterwards. Findings of areas switched off are skipped and not remembered.
  */
-export function selectNew(findings: readonly Finding[], shopId: string, state: NotifyState, prefs: NotifyPrefs, now: number): { items: Finding[]; next: NotifyState } {
+export function selectNew(
+  findings: readonly Finding[],
+  shopId: string,
+  state: NotifyState,
+  prefs: NotifyPrefs,
+  now: number,
+): { items: Finding[]; next: NotifyState } {
   const announced: Record<string, Announced> = {};
   // Keep other shops' memory; this shop's is rebuilt from its current findings.
   for (const [id, a] of Object.entries(state.announced)) if (a.shopId !== shopId) announced[id] = a;

@@ -50,7 +50,12 @@ export function withoutRule(all: Thresholds, ruleId: string): Thresholds {
 }
 
 /** Set (or clear, with undefined) one field of a shop's profile; an empty profile is removed. */
-export function withProfileField<K extends keyof Profile>(profiles: Settings['profiles'], shopId: string, key: K, value: Profile[K] | undefined): Settings['profiles'] {
+export function withProfileField<K extends keyof Profile>(
+  profiles: Settings['profiles'],
+  shopId: string,
+  key: K,
+  value: Profile[K] | undefined,
+): Settings['profiles'] {
   const own: Profile = { ...(profiles[shopId] ?? {}) };
   if (value === undefined) delete own[key];
   else own[key] = value;

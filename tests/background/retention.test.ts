@@ -10,7 +10,11 @@ import { updateSettings } from '@/lib/settings';
 
 async function deliver(type: string, data: unknown) {
   const r = await new Promise<{ res?: unknown; err?: unknown }>((resolve) => {
-    void (fakeBrowser.runtime.onMessage.trigger as (...a: unknown[]) => Promise<unknown>)({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() }, {}, resolve);
+    void (fakeBrowser.runtime.onMessage.trigger as (...a: unknown[]) => Promise<unknown>)(
+      { id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() },
+      {},
+      resolve,
+    );
   });
   if (r.err) throw new Error(JSON.stringify(r.err));
   return r.res;

@@ -71,12 +71,22 @@ describe('deleteShopData', () => {
       { at: 2, shopId: 'B', adapter: 'sycm-home', route: 'trend', url: 'u', outcome: 'stored', facts: 1 },
     ]);
     await db.health.bulkPut([
-      { id: 'sycm-home|trend', adapter: 'sycm-home', route: 'trend', counts: { stored: 2 }, metricsSeen: [], lastIssue: { at: 1, path: 'data', message: 'm', sample: '{"shop":"A"}' } },
+      {
+        id: 'sycm-home|trend',
+        adapter: 'sycm-home',
+        route: 'trend',
+        counts: { stored: 2 },
+        metricsSeen: [],
+        lastIssue: { at: 1, path: 'data', message: 'm', sample: '{"shop":"A"}' },
+      },
     ]);
     await updateSettings(db, { profiles: { A: { grossMargin: 0.3 }, B: { leadTimeDays: 10 } }, currentShopId: 'A' });
     await db.settings.put({
       key: NOTIFY_STATE_KEY,
-      value: { lastDigestAt: 1, announced: { 'x|A': { shopId: 'A', severity: 'P1', fingerprint: 'f', at: 1 }, 'x|B': { shopId: 'B', severity: 'P1', fingerprint: 'f', at: 1 } } },
+      value: {
+        lastDigestAt: 1,
+        announced: { 'x|A': { shopId: 'A', severity: 'P1', fingerprint: 'f', at: 1 }, 'x|B': { shopId: 'B', severity: 'P1', fingerprint: 'f', at: 1 } },
+      },
     });
   });
 

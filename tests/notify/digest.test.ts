@@ -41,14 +41,24 @@ describe('selectNew', () => {
   });
 
   it('filters by the per-area toggles and by the opt-in time', () => {
-    const list = [finding({ id: 'da', area: 'DA', updatedAt: 50 }), finding({ id: 'ads', area: 'ADS', updatedAt: 50 }), finding({ id: 'old', area: 'SC', updatedAt: 5 })];
+    const list = [
+      finding({ id: 'da', area: 'DA', updatedAt: 50 }),
+      finding({ id: 'ads', area: 'ADS', updatedAt: 50 }),
+      finding({ id: 'old', area: 'SC', updatedAt: 5 }),
+    ];
     const { items, next } = selectNew(list, S, EMPTY_NOTIFY_STATE, { enabled: true, areas: { DA: false }, since: 10 }, 100);
     expect(items.map((f) => f.id)).toEqual(['ads']);
     expect(Object.keys(next.announced)).toEqual(['ads']);
   });
 
   it("keeps other shops' memory and drops this shop's entries that are gone", () => {
-    const state = { announced: { x: { shopId: 'other', severity: 'P0' as const, fingerprint: 'f', at: 1 }, gone: { shopId: S, severity: 'P1' as const, fingerprint: 'f', at: 1 } }, lastDigestAt: 1 };
+    const state = {
+      announced: {
+        x: { shopId: 'other', severity: 'P0' as const, fingerprint: 'f', at: 1 },
+        gone: { shopId: S, severity: 'P1' as const, fingerprint: 'f', at: 1 },
+      },
+      lastDigestAt: 1,
+    };
     const { next } = selectNew([], S, state, ON, 100);
     expect(Object.keys(next.announced)).toEqual(['x']);
   });
@@ -71,7 +81,12 @@ describe('digestText', () => {
   it('zh: title with the count, top 3 with shop name, then the rest counted', () => {
     expect(digestText(items, names, 'zh')).toEqual({
       title: '运营雷达 · 新问题 4 条',
-      message: ['⛔紧急 暖居家纺旗舰店：爆款断货（纯棉四件套）', '⚠重要 暖居家纺旗舰店：访客数下降', '⚠重要 暖居家纺旗舰店：支付转化率下降', '…另有 1 条，点击查看'].join('\n'),
+      message: [
+        '⛔紧急 暖居家纺旗舰店：爆款断货（纯棉四件套）',
+        '⚠重要 暖居家纺旗舰店：访客数下降',
+        '⚠重要 暖居家纺旗舰店：支付转化率下降',
+        '…另有 1 条，点击查看',
+      ].join('\n'),
     });
   });
 

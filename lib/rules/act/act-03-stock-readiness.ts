@@ -6,8 +6,8 @@ import { defineRule, type Verdict } from '../types';
 
 /**
  * ACT-03 (pre-大促 readiness, stock): for the next event within `horizon` days, each SKU's
- * stock against the units it will sell until the event plus baseline × burst × sale days,
- * with a 20 % margin. P0 when the event starts sooner than the lead time (a new order cannot
+ * stock against the event's forecast units = baseline × burst × sale days, with a 20 % margin
+ * (as the catalogue: everyday sales until then are assumed covered by normal replenishment). P0 when the event starts sooner than the lead time (a new order cannot
  * arrive), else P1 with the latest order date. In-transit stock is not captured (said).
  */
 export default defineRule({
@@ -17,8 +17,8 @@ export default defineRule({
     area: 'ACT',
     title: { zh: '大促备货不足', en: 'Not enough stock for the next event' },
     description: {
-      zh: '下一个大促前，逐 SKU 比较现有库存和（活动前日销 + 基线日均 × 爆发系数 × 开卖天数）× 1.2；距活动天数短于采购提前期为 P0。',
-      en: "Before the next sales event, each SKU's stock against (sales until then + baseline × burst × sale days) × 1.2; P0 when the event is closer than the lead time.",
+      zh: '下一个大促前，逐 SKU 比较现有库存和 基线日均 × 爆发系数 × 开卖天数 × 1.2；距活动天数短于采购提前期为 P0。',
+      en: "Before the next sales event, each SKU's stock against baseline × burst × sale days × 1.2; P0 when the event is closer than the lead time.",
     },
     severity: 'P1',
     requires: ['sku.currentStockCnt'],
@@ -47,7 +47,7 @@ export default defineRule({
     for (const r of rows) {
       const d = r.daily as number;
       if (d <= 0) continue;
-      const need = d * (Math.max(0, until) + burst * saleDays) * (1 + t.safety);
+      const need = d * burst * saleDays * (1 + t.safety);
       if (r.stock >= need) continue;
       const gap = need - r.stock;
       const p0 = until + 1 < lt;
@@ -58,8 +58,8 @@ export default defineRule({
         entity: { kind: 'sku', id: r.sku.id, ...(r.sku.name ? { name: r.sku.name } : {}) },
         period,
         detail: {
-          zh: `SKU「${r.sku.name ?? r.sku.id}」现有库存 ${formatCount(r.stock)} 件（${r.stockDate}），日均 ${d.toFixed(1)} 件${r.dailySource === 'stockDays' ? '（由可售天数推算）' : ''}；到${e.name.zh}开卖还有 ${until + 1} 天，开卖 ${saleDays} 天${burstNote.zh}，需要约 ${formatCount(Math.ceil(need))} 件（含 ${Math.round(t.safety * 100)}% 余量），缺口 ${formatCount(Math.ceil(gap))} 件${ltNote.zh}。在途库存未采集，未计入。`,
-          en: `SKU "${r.sku.name ?? r.sku.id}": ${r.stock} units on hand (${r.stockDate}), ${d.toFixed(1)} a day${r.dailySource === 'stockDays' ? ' (from days of cover)' : ''}; ${until + 1} days until ${e.name.en} opens, ${saleDays} sale days at ${burstNote.en}: about ${Math.ceil(need)} units needed (incl. ${Math.round(t.safety * 100)}% margin), short by ${Math.ceil(gap)}${ltNote.en}. In-transit stock is not captured and not counted.`,
+          zh: `SKU「${r.sku.name ?? r.sku.id}」现有库存 ${formatCount(r.stock)} 件（${r.stockDate}），日均 ${d.toFixed(1)} 件${r.dailySource === 'stockDays' ? '（由可售天数推算）' : ''}；${e.name.zh}开卖 ${saleDays} 天，${burstNote.zh}预计卖 ${formatCount(Math.ceil(need / (1 + t.safety)))} 件，加 ${Math.round(t.safety * 100)}% 余量需要 ${formatCount(Math.ceil(need))} 件，缺口 ${formatCount(Math.ceil(gap))} 件；距开卖还有 ${until + 1} 天${ltNote.zh}。在途库存未采集，未计入。`,
+          en: `SKU "${r.sku.name ?? r.sku.id}": ${r.stock} units on hand (${r.stockDate}), ${d.toFixed(1)} a day${r.dailySource === 'stockDays' ? ' (from days of cover)' : ''}; ${saleDays} sale days of ${e.name.en} at ${burstNote.en} sell about ${Math.ceil(need / (1 + t.safety))}, ${Math.ceil(need)} with the ${Math.round(t.safety * 100)}% margin: short by ${Math.ceil(gap)}; ${until + 1} days until it opens${ltNote.en}. In-transit stock is not captured and not counted.`,
         },
         suggestion: p0
           ? { zh: '距开卖已短于采购提前期：立刻确认在途货和供应商加急，或缩小该 SKU 的报名量 / 预售。', en: 'The event is closer than the lead time: confirm in-transit stock and expedite now, or reduce this SKU in the event / sell it as presale.' }

@@ -72,7 +72,7 @@ export default defineRule({
       const flagged = rows.filter((r) => r.s.clicks >= minClicks && r.s.hasOrders);
       judged += flagged.length;
       for (const { entity, s } of flagged) {
-        if (s.orders > 0 || s.spend < minSpend) continue;
+        if (s.orders > 0 || s.gmv > 0 || s.spend < minSpend) continue;
         const share = s.spend / total.spend;
         const expected = s.clicks * cvr;
         const wi = whatIfPause(total, s, t.organicShare, mg.m, { zh: `全部${k.zh}`, en: `all ${k.en}s` });

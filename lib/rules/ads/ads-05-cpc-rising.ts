@@ -1,6 +1,6 @@
 import { formatMoney, formatSignedPct } from '../../format';
 import { addDays } from '../../series/dates';
-import { adSums, CAPTURE_HINT, fix2, insufficient, nameOf, normalDays, roiOf, WANXIANG_CAMPAIGN_LINK } from '../shared/ads-window';
+import { adEntities, adSums, CAPTURE_HINT, fix2, insufficient, nameOf, normalDays, roiOf, WANXIANG_CAMPAIGN_LINK } from '../shared/ads-window';
 import { defineRule, type Verdict } from '../types';
 
 /**
@@ -31,9 +31,9 @@ export default defineRule({
     const before = normalDays(addDays(recent.from, -1), 28);
     const out: Verdict[] = [];
     let judged = 0;
-    for (const e of ctx.entities('campaign')) {
-      const r = adSums(ctx, 'campaign', e.id, recent.dates);
-      const b = adSums(ctx, 'campaign', e.id, before.dates);
+    for (const e of adEntities(ctx, 'campaign')) {
+      const r = adSums(ctx, 'campaign', e.ref, recent.dates);
+      const b = adSums(ctx, 'campaign', e.ref, before.dates);
       if (r.clicks < t.minClicks || b.clicks < t.minClicks || b.days < 7) continue;
       judged++;
       const cpc = r.spend / r.clicks;

@@ -1,5 +1,5 @@
 import { formatMoney } from '../../format';
-import { adSums, adWindow, CAPTURE_HINT, cappedDays, fix2, insufficient, marginOf, nameOf, roiOf, WANXIANG_CAMPAIGN_LINK } from '../shared/ads-window';
+import { adEntities, adSums, adWindow, CAPTURE_HINT, cappedDays, fix2, insufficient, marginOf, nameOf, roiOf, WANXIANG_CAMPAIGN_LINK } from '../shared/ads-window';
 import { defineRule, type Verdict } from '../types';
 
 /**
@@ -15,14 +15,14 @@ export default defineRule({
     area: 'ADS',
     title: { zh: '预算撞线（按日花费推断）', en: 'Budget runs out (inferred from daily spend)' },
     description: {
-      zh: '近 7 天里 ≥ 3 天花费停在同一上限附近（±1%），推断日预算提前耗尽；投产比低于 1.5 倍保本时提示用分时折扣把预算留给高转化时段。',
-      en: 'Spend stuck at the same ceiling (±1%) on ≥ 3 of the last 7 days suggests the daily budget runs out early; below 1.5× break-even ROAS the advice is time-of-day pacing.',
+      zh: '近 7 天里 ≥ 4 天花费停在同一上限附近（±0.5%），推断日预算提前耗尽；投产比低于 1.5 倍保本时提示用分时折扣把预算留给高转化时段。',
+      en: 'Spend stuck at the same ceiling (±0.5%) on ≥ 4 of the last 7 days suggests the daily budget runs out early; below 1.5× break-even ROAS the advice is time-of-day pacing.',
     },
     severity: 'P2',
     requires: ['campaign.adSpend'],
     thresholds: {
-      minDays: { default: 3, min: 2, max: 7, label: { zh: '撞线天数（近 7 天）', en: 'Capped days (of 7)' }, source: '[H]' },
-      tolerance: { default: 0.01, min: 0.001, max: 0.05, label: { zh: '上限容差', en: 'Ceiling tolerance' }, source: '[H]' },
+      minDays: { default: 4, min: 2, max: 7, label: { zh: '撞线天数（近 7 天，按日推断比分时多要 1 天）', en: 'Capped days (of 7; one more than the hourly rule)' }, source: '[H]' },
+      tolerance: { default: 0.005, min: 0.001, max: 0.05, label: { zh: '上限容差', en: 'Ceiling tolerance' }, source: '[H]' },
       minSpend: { default: 300, min: 10, max: 1e6, label: { zh: '近 7 天最少花费（元）', en: 'Minimum 7-day spend (¥)' }, source: '[C]' },
       goodRoi: { default: 1.2, min: 1, max: 5, label: { zh: '投产良好：保本的倍数', en: 'Good ROAS: multiple of break-even' }, source: '[H]' },
       highRoi: { default: 1.5, min: 1, max: 5, label: { zh: '交给 ADS-09：保本的倍数', en: 'Left to ADS-09: multiple of break-even' }, source: '[H]' },
@@ -36,12 +36,12 @@ export default defineRule({
     const be = 1 / mg.m;
     const out: Verdict[] = [];
     let judged = 0;
-    for (const e of ctx.entities('campaign')) {
-      const c = cappedDays(ctx, e.id, last7.dates, t.tolerance);
+    for (const e of adEntities(ctx, 'campaign')) {
+      const c = cappedDays(ctx, e.ref, last7.dates, t.tolerance);
       if (c.spend < t.minSpend) continue;
       judged++;
       if (c.days.length < t.minDays) continue;
-      const roi = roiOf(adSums(ctx, 'campaign', e.id, roiWin.dates));
+      const roi = roiOf(adSums(ctx, 'campaign', e.ref, roiWin.dates));
       if (roi !== null && roi >= t.highRoi * be) continue;
       const good = roi !== null && roi >= t.goodRoi * be;
       out.push({

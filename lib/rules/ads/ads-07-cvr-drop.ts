@@ -1,7 +1,7 @@
 import { formatCount, formatSignedPct } from '../../format';
 import { addDays } from '../../series/dates';
 import { wilsonInterval } from '../../series/rates';
-import { adSums, CAPTURE_HINT, insufficient, maturity, nameOf, normalDays, rate, WANXIANG_CAMPAIGN_LINK } from '../shared/ads-window';
+import { adEntities, adSums, CAPTURE_HINT, insufficient, maturity, nameOf, normalDays, rate, WANXIANG_CAMPAIGN_LINK } from '../shared/ads-window';
 import { defineRule, type RuleContext, type Verdict } from '../types';
 
 function shopRate(ctx: RuleContext, dates: readonly string[]): number | null {
@@ -51,9 +51,9 @@ export default defineRule({
     const shopNow = shopRate(ctx, recent.dates);
     const shopBefore = shopRate(ctx, prior.dates);
     const shopChange = shopNow !== null && shopBefore !== null && shopBefore > 0 ? shopNow / shopBefore - 1 : null;
-    for (const e of ctx.entities('campaign')) {
-      const r = adSums(ctx, 'campaign', e.id, recent.dates);
-      const p = adSums(ctx, 'campaign', e.id, prior.dates);
+    for (const e of adEntities(ctx, 'campaign')) {
+      const r = adSums(ctx, 'campaign', e.ref, recent.dates);
+      const p = adSums(ctx, 'campaign', e.ref, prior.dates);
       if (!r.hasOrders || !p.hasOrders || r.clicks < t.minClicks || p.clicks < t.minClicks) continue;
       judged++;
       const cr = wilsonInterval(Math.min(r.orders, r.clicks), r.clicks);

@@ -1,5 +1,5 @@
 import { formatMoney } from '../../format';
-import { adSums, adWindow, CAPTURE_HINT, cappedDays, fix2, insufficient, marginOf, maturity, nameOf, roiOf, WANXIANG_CAMPAIGN_LINK } from '../shared/ads-window';
+import { adEntities, adSums, adWindow, CAPTURE_HINT, cappedDays, fix2, insufficient, marginOf, maturity, nameOf, roiOf, WANXIANG_CAMPAIGN_LINK } from '../shared/ads-window';
 import { defineRule, type Verdict } from '../types';
 
 /**
@@ -14,15 +14,15 @@ export default defineRule({
     area: 'ADS',
     title: { zh: '高投产计划预算受限（加投机会）', en: 'High-ROAS campaign limited by budget' },
     description: {
-      zh: '近 15 天投产比 ≥ 1.5 倍保本、花费 ≥ ¥300，近 7 天 ≥ 3 天花费停在同一上限（推断撞线）：小步加预算验证。',
-      en: 'ROAS ≥ 1.5× break-even over 15 days, spend ≥ ¥300, and spend stuck at one ceiling on ≥ 3 of the last 7 days (inferred cap): test more budget in small steps.',
+      zh: '近 15 天投产比 ≥ 1.5 倍保本、花费 ≥ ¥300，近 7 天 ≥ 4 天花费停在同一上限（±0.5%，推断撞线）：小步加预算验证。',
+      en: 'ROAS ≥ 1.5× break-even over 15 days, spend ≥ ¥300, and spend stuck at one ceiling on ≥ 4 of the last 7 days (±0.5%, inferred cap): test more budget in small steps.',
     },
     severity: 'P3',
     requires: ['campaign.adSpend', 'campaign.adGmv'],
     thresholds: {
       roiMultiple: { default: 1.5, min: 1, max: 5, label: { zh: '保本的倍数', en: 'Multiple of break-even' }, source: '[H]' },
-      minDays: { default: 3, min: 2, max: 7, label: { zh: '撞线天数（近 7 天）', en: 'Capped days (of 7)' }, source: '[C]' },
-      tolerance: { default: 0.01, min: 0.001, max: 0.05, label: { zh: '上限容差', en: 'Ceiling tolerance' }, source: '[H]' },
+      minDays: { default: 4, min: 2, max: 7, label: { zh: '撞线天数（近 7 天，按日推断比分时多要 1 天）', en: 'Capped days (of 7; one more than the hourly rule)' }, source: '[H]' },
+      tolerance: { default: 0.005, min: 0.001, max: 0.05, label: { zh: '上限容差', en: 'Ceiling tolerance' }, source: '[H]' },
       minSpend: { default: 300, min: 10, max: 1e6, label: { zh: '最少花费（元）', en: 'Minimum spend (¥)' }, source: '[C]' },
     },
     link: WANXIANG_CAMPAIGN_LINK,
@@ -35,13 +35,13 @@ export default defineRule({
     const be = 1 / mg.m;
     const out: Verdict[] = [];
     let judged = 0;
-    for (const e of ctx.entities('campaign')) {
-      const s = adSums(ctx, 'campaign', e.id, w.dates);
+    for (const e of adEntities(ctx, 'campaign')) {
+      const s = adSums(ctx, 'campaign', e.ref, w.dates);
       if (s.spend < t.minSpend || !s.hasGmv) continue;
       judged++;
       const roi = roiOf(s) as number;
       if (roi < t.roiMultiple * be) continue;
-      const c = cappedDays(ctx, e.id, last7.dates, t.tolerance);
+      const c = cappedDays(ctx, e.ref, last7.dates, t.tolerance);
       if (c.days.length < t.minDays) continue;
       out.push({
         status: 'fired',

@@ -1,7 +1,7 @@
 import { formatMoney, formatSignedPct } from '../../format';
 import { addDays } from '../../series/dates';
 import { median } from '../../series/stats';
-import { adSums, CAPTURE_HINT, insufficient, nameOf, normalDays, WANXIANG_CAMPAIGN_LINK } from '../shared/ads-window';
+import { adEntities, adSums, CAPTURE_HINT, insufficient, nameOf, normalDays, WANXIANG_CAMPAIGN_LINK } from '../shared/ads-window';
 import { defineRule, type Verdict } from '../types';
 
 /**
@@ -32,11 +32,11 @@ export default defineRule({
     const before = normalDays(addDays(recent.from, -1), 28);
     const out: Verdict[] = [];
     let judged = 0;
-    for (const e of ctx.entities('campaign')) {
-      const r = adSums(ctx, 'campaign', e.id, recent.dates);
+    for (const e of adEntities(ctx, 'campaign')) {
+      const r = adSums(ctx, 'campaign', e.ref, recent.dates);
       if (!r.hasCarts || r.carts < t.minCarts) continue;
       const daily = before.dates
-        .map((d) => adSums(ctx, 'campaign', e.id, [d]))
+        .map((d) => adSums(ctx, 'campaign', e.ref, [d]))
         .filter((s) => s.hasCarts && s.carts > 0)
         .map((s) => s.spend / s.carts);
       if (daily.length < 14) continue;

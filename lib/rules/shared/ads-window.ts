@@ -104,11 +104,38 @@ export function addSums(a: AdSums, b: AdSums): AdSums {
 
 export const ZERO_SUMS: AdSums = { spend: 0, clicks: 0, imps: 0, gmv: 0, orders: 0, carts: 0, days: 0, hasGmv: false, hasOrders: false, hasCarts: false };
 
+/** An ad entity: `ref` is the context key to read series with, `id` the console id for findings. */
+export interface AdEntity {
+  ref: string;
+  id: string;
+  name?: string;
+}
+
+/**
+ * Ad report entities in the default caliber. The 万相台 adapter stores `unify` (口径) on every row
+ * and `campaign` / `adgroup` on crowd and item rows; the context keeps such facts as scoped views
+ * (`id|unify=zhai`). Only the default 口径 (`zhai`, or none) is read; a crowd scoped by its
+ * campaign keeps that scope in its id so two campaigns' copies of one crowd stay apart.
+ */
+export function adEntities(ctx: RuleContext, kind: EntityKind): AdEntity[] {
+  const out: AdEntity[] = [];
+  for (const e of ctx.entities(kind, { scoped: true })) {
+    const bar = e.id.indexOf('|');
+    const bare = bar < 0 ? e.id : e.id.slice(0, bar);
+    const scope = (e.scope ?? '').split('&').filter((x) => x !== '');
+    const unify = scope.find((x) => x.startsWith('unify='));
+    if (unify && unify !== 'unify=zhai') continue;
+    const rest = scope.filter((x) => !x.startsWith('unify=') && (x.startsWith('campaign=') || x.startsWith('adgroup=')));
+    if (scope.some((x) => !x.startsWith('unify=') && !x.startsWith('campaign=') && !x.startsWith('adgroup='))) continue;
+    out.push({ ref: e.id, id: rest.length ? `${bare}|${rest.join('&')}` : bare, ...(e.name ? { name: e.name } : {}) });
+  }
+  return out;
+}
+
 /** Every entity of a kind with its sums over the window (entities without spend left out). */
 export function entitySums(ctx: RuleContext, kind: EntityKind, dates: readonly string[]) {
-  return ctx
-    .entities(kind)
-    .map((e) => ({ entity: e, s: adSums(ctx, kind, e.id, dates) }))
+  return adEntities(ctx, kind)
+    .map((e) => ({ entity: e, s: adSums(ctx, kind, e.ref, dates) }))
     .filter((x) => x.s.days > 0);
 }
 

@@ -34,7 +34,8 @@ export default defineRule({
   evaluate(ctx, t) {
     const pay = ctx.shopSeries('payAmt');
     const first = pay.find((p) => p.value !== null)?.date ?? ctx.asOf;
-    const from = first > addDays(ctx.asOf, -27) ? first : addDays(ctx.asOf, -27);
+    const earliest = addDays(ctx.asOf, -27);
+    const from = [first, earliest].sort()[1] ?? earliest;
     const span = daysBetween(from, ctx.asOf) + 1;
     const missingDays = Array.from({ length: span }, (_, i) => addDays(from, i)).filter((d) => valueOn(pay, d) === null);
     const stale: { name: Text; last: string; behind: number }[] = [];

@@ -99,7 +99,7 @@ export function buildCampaigns(seed: number, shop: Shop): Campaign[] {
     spendCode: TYPE_CODE[type],
     share,
     dailyBudget: Math.ceil((base[TYPE_CODE[type]] * share * 1.6) / 100) * 100,
-    roi: round(between(2.2, 4.5, seed, shop.runAsShopId, 'roi', i), 2),
+    roi: round(between(2.8, 4.5, seed, shop.runAsShopId, 'roi', i), 2),
   }));
 }
 
@@ -164,16 +164,30 @@ export function computeCampaignDays(seed: number, shop: Shop, campaigns: readonl
 }
 
 /** Keyword rows split their campaign's charge, clicks, impressions and GMV exactly. */
-export function computeKeywordDays(seed: number, keywords: readonly Keyword[], campaignDays: readonly CampaignDay[], date: string): KeywordDay[] {
+export function computeKeywordDays(
+  seed: number,
+  keywords: readonly Keyword[],
+  campaignDays: readonly CampaignDay[],
+  date: string,
+  /** Planted zero-conversion keyword of this day: campaign # among keyword campaigns, rank, spend factor. */
+  zeroConv?: { readonly campaign: number; readonly rank: number; readonly spendFactor: number },
+): KeywordDay[] {
   const out: KeywordDay[] = [];
+  let kwCampaign = -1;
   for (const cd of campaignDays) {
     const kws = keywords.filter((k) => k.campaignId === cd.campaignId);
     if (kws.length === 0) continue;
-    const w = kws.map((k) => k.weight * (1 + tri(0.3, seed, k.keywordId, date, 'w')));
+    kwCampaign++;
+    const planted = zeroConv && zeroConv.campaign === kwCampaign ? zeroConv.rank : -1;
+    const w = kws.map((k, i) => k.weight * (1 + tri(0.3, seed, k.keywordId, date, 'w')) * (i === planted ? (zeroConv?.spendFactor ?? 1) : 1));
     const charge = allocateMoney(cd.charge, w);
     const clicks = allocate(cd.clicks, w);
     const imps = allocate(cd.impressions, w);
-    const amt = allocateMoney(cd.alipayInshopAmt, w);
+    // A planted zero-conversion keyword's sales go to the campaign's other keywords (totals unchanged).
+    const amt = allocateMoney(
+      cd.alipayInshopAmt,
+      w.map((x, i) => (i === planted ? 0 : x)),
+    );
     kws.forEach((k, i) => {
       out.push({
         keywordId: k.keywordId,

@@ -1,6 +1,7 @@
 /** Customer-service agents (6 per shop) and their daily workload, splitting the shop's consultations. */
 import { allocate, round } from './alloc.ts';
 import type { ShopDay } from './metrics.ts';
+import { effectsOn } from './planted.ts';
 import { between, numericId, tri } from './prng.ts';
 import type { Shop } from './shops.ts';
 
@@ -59,8 +60,12 @@ export function computeAgentDays(seed: number, agents: readonly Agent[], date: s
   );
   return agents.map((a, i) => {
     const consultUv = consults[i] ?? 0;
-    const inquiryConvRate = Math.min(1, 0.32 * a.skill * (1 + tri(0.15, seed, a.agentId, date, 'conv')));
-    const avgReplySec = round(day.wwReplyManualAvgTimeLen * a.speed * (1 + tri(0.15, seed, a.agentId, date, 'reply')), 2);
+    // Planted problems of one agent (planted.ts): conversion or reply times multiplied.
+    const planted = effectsOn(a.shopId, date).filter((e) => e.agent?.nick === a.nick);
+    const convF = planted.reduce((f, e) => f * (e.agent?.convFactor ?? 1), 1);
+    const speedF = planted.reduce((f, e) => f * (e.agent?.speedFactor ?? 1), 1);
+    const inquiryConvRate = Math.min(1, 0.46 * a.skill * convF * (1 + tri(0.15, seed, a.agentId, date, 'conv')));
+    const avgReplySec = round(day.wwReplyManualAvgTimeLen * a.speed * speedF * (1 + tri(0.15, seed, a.agentId, date, 'reply')), 2);
     return {
       nick: a.nick,
       consultUv,

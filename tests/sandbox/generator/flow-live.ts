@@ -8,6 +8,7 @@
  */
 import { allocate, allocateMoney, round } from './alloc.ts';
 import { addDays } from './dates.ts';
+import { effectsOn } from './planted.ts';
 import { hash32 } from './prng.ts';
 import type { SourceDay } from './traffic.ts';
 import type { World } from './world.ts';
@@ -95,6 +96,8 @@ export function flowOverview(world: World, shopId: string, date: string, device:
   const newUv = leaves.reduce((a, s) => a + s.newUv, 0);
   const payByrCnt = leaves.reduce((a, s) => a + s.payByrCnt, 0);
   const h = (hash32(`ov|${shopId}|${date}|${device}`) % 1000) / 1000;
+  // Planted content-traffic drop (planted.ts): live / video / image-text visitors only.
+  const cf = effectsOn(shopId, date).reduce((f, e) => f * (e.contentUvFactor ?? 1), 1);
   return {
     uv,
     itmUv: Math.round(uv * (0.84 + 0.06 * h)),
@@ -104,9 +107,9 @@ export function flowOverview(world: World, shopId: string, date: string, device:
     oldUv: uv - newUv,
     newUv,
     shopCltByrCnt: Math.round(uv * (0.004 + 0.002 * h)),
-    liveRoomUv: Math.round(uv * 0.03),
-    shortVideoUv: Math.round(uv * 0.015),
-    imageUv: Math.round(uv * 0.006),
+    liveRoomUv: Math.round(uv * 0.03 * cf),
+    shortVideoUv: Math.round(uv * 0.015 * cf),
+    imageUv: Math.round(uv * 0.006 * cf),
     shopVisitUv: Math.round(uv * (0.08 + 0.03 * h)),
   };
 }

@@ -27,6 +27,14 @@ export interface PlantedEffect {
   readonly noSalesItemIndex?: number;
   /** A SKU (item index, SKU index) whose restocking stops on `from`: stock runs down by expected demand. */
   readonly stockStall?: { readonly itemIndex: number; readonly skuIndex: number; readonly coverAtStart: number };
+  /** A keyword (rank `rank` in the shop's keyword campaign #`campaign`) whose spend weight is multiplied and whose attributed sales go to 0 (moved to its campaign's other keywords). */
+  readonly zeroConvKeyword?: { readonly campaign: number; readonly rank: number; readonly spendFactor: number };
+  /** Share of the 大促 conversion lift the shop keeps (0 = conversion flat during the event). */
+  readonly eventRateKeep?: number;
+  /** An agent (sub-account nick) whose inquiry conversion and / or reply times are multiplied. */
+  readonly agent?: { readonly nick: string; readonly convFactor?: number; readonly speedFactor?: number };
+  /** Multiplier on the visitors from live / short-video / image-text content (流量总览). */
+  readonly contentUvFactor?: number;
 }
 
 export const PLANTED_EFFECTS: readonly PlantedEffect[] = [
@@ -76,6 +84,78 @@ export const PLANTED_EFFECTS: readonly PlantedEffect[] = [
     },
     stockStall: { itemIndex: 0, skuIndex: 0, coverAtStart: 13 },
   },
+  {
+    problem: {
+      id: 'A-ads-zero-conversion-2026-11-01',
+      shopId: '106033221',
+      area: 'ADS',
+      kind: 'zero-conversion-keyword',
+      // Resolved from the world: the top keyword of the shop's second keyword campaign.
+      entity: { kind: 'keyword', id: 'keyword#1.0' },
+      from: '2026-11-01',
+      to: '2026-11-22',
+      metric: 'adOrders',
+      description:
+        '关键词推广计划“关键词-冬被毛毯拓词”的头部关键词自2026-11-01起花费翻到约3倍(点击随之增加)却0成交(成交归到同计划其他词,计划总花费和成交不变):高花费零成交(ADS-01)。',
+    },
+    zeroConvKeyword: { campaign: 1, rank: 0, spendFactor: 3 },
+  },
+  {
+    problem: {
+      id: 'A-act-no-conversion-lift-2026-11-01',
+      shopId: '106033221',
+      area: 'ACT',
+      kind: 'event-no-conversion-lift',
+      entity: { kind: 'shop', id: '106033221' },
+      from: '2026-11-01',
+      to: '2026-11-11',
+      metric: 'payRate',
+      description: '双11开卖期(2026-11-01至2026-11-11)店铺支付转化率没有提升(访客照常爆发,转化率停在日常水平),支付买家数和金额随之偏低:活动期转化率没有提升(ACT-09)。',
+    },
+    eventRateKeep: 0,
+  },
+  {
+    problem: {
+      id: 'A-agent-conversion-2026-11-02',
+      shopId: '106033221',
+      area: 'CS',
+      kind: 'agent-low-conversion',
+      entity: { kind: 'agent', id: '暖居家纺旗舰店:小鹿' },
+      from: '2026-11-02',
+      to: '2026-11-22',
+      metric: 'consultFinalPayRate',
+      description: '客服小鹿的询单转化率从2026-11-02起降到平时的约55%(约26%,团队中位约45%),连续3周;接待量和响应时长不变。',
+    },
+    agent: { nick: '暖居家纺旗舰店:小鹿', convFactor: 0.55 },
+  },
+  {
+    problem: {
+      id: 'A-agent-slow-2026-10-01',
+      shopId: '106033221',
+      area: 'TEAM',
+      kind: 'agent-kpi-bottom',
+      entity: { kind: 'agent', id: '暖居家纺旗舰店:木子' },
+      from: '2026-10-01',
+      to: '2026-11-22',
+      metric: 'avgReplyInterval',
+      description: '客服木子从2026-10-01起平均/首次响应时长变为平时的2.5倍(约32秒),10月和11月的客服KPI综合分都排在团队最后。',
+    },
+    agent: { nick: '暖居家纺旗舰店:木子', speedFactor: 2.5 },
+  },
+  {
+    problem: {
+      id: 'A-content-traffic-drop-2026-11-15',
+      shopId: '106033221',
+      area: 'CNT',
+      kind: 'content-traffic-drop',
+      entity: { kind: 'shop', id: '106033221' },
+      from: '2026-11-15',
+      to: '2026-11-22',
+      metric: 'shortVideoUv',
+      description: '2026-11-15起直播、短视频、图文带来的访客降到平时的35%(停更停播),其他渠道不变。',
+    },
+    contentUvFactor: 0.35,
+  },
 ];
 
 /** Resolved SKU ids of stalled restocking (filled by createWorld for its seed). */
@@ -109,6 +189,14 @@ export function plantedProblems(world?: World): PlantedProblem[] {
       const item = world.items(e.problem.shopId)[e.stockStall.itemIndex];
       id = world.skus(e.problem.shopId).filter((s) => s.itemId === item?.itemId)[e.stockStall.skuIndex]?.skuId ?? id;
     }
+    if (world && e.zeroConvKeyword) id = plantedKeywordId(world, e.problem.shopId, e.zeroConvKeyword) ?? id;
     return { ...e.problem, entity: { ...e.problem.entity, id } };
   });
+}
+
+/** The keyword id of a zeroConvKeyword effect (rank within the shop's keyword campaign #campaign). */
+export function plantedKeywordId(world: World, shopId: string, k: { campaign: number; rank: number }): string | undefined {
+  const kwCampaigns = world.campaigns(shopId).filter((c) => c.type === 'keyword');
+  const c = kwCampaigns[k.campaign];
+  return world.keywords(shopId).filter((w) => w.campaignId === c?.campaignId)[k.rank]?.keywordId;
 }

@@ -37,7 +37,8 @@ export function coreSales(seed: number, shop: Shop, date: string): CoreSales {
   const p = shop.profile;
   const uvNoisy = expectedUv(shop, date) * (1 + tri(0.025, seed, id, date, 'uv'));
   const uv = Math.max(1, Math.round(uvNoisy * plantedUvFactor(shop, date)));
-  const rate = p.basePayRate * ev.rate * (1 + tri(0.015, seed, id, date, 'rate'));
+  const keep = effectsOn(id, date).find((e) => e.eventRateKeep !== undefined)?.eventRateKeep ?? 1;
+  const rate = p.basePayRate * (1 + (ev.rate - 1) * keep) * (1 + tri(0.015, seed, id, date, 'rate'));
   const payByrCnt = Math.max(1, Math.round(uv * rate));
   const pct = p.basePayPct * ev.pct * (1 + tri(0.015, seed, id, date, 'pct'));
   const payAmt = round(payByrCnt * pct, 2);
@@ -79,8 +80,8 @@ export function computeShopDay(seed: number, shop: Shop, date: string): ShopDay 
   // Refunds completed today mostly belong to orders paid ~4 days earlier.
   const earlier = coreSales(seed, shop, addDays(date, -4));
   const rfdSucAmt = round(earlier.payAmt * p.refundRate * n(0.2, 'rfdSuc'), 2);
-  const rfdFinshDur = round((isA ? 1.6 : 2.1) * n(0.2, 'rfdDur'), 2);
-  const wwReplyManualAvgTimeLen = round((isA ? 21 : 28) * n(0.2, 'ww'), 2);
+  const rfdFinshDur = round((isA ? 0.85 : 0.7) * n(0.2, 'rfdDur'), 2);
+  const wwReplyManualAvgTimeLen = round((isA ? 14 : 15) * n(0.2, 'ww'), 2);
   const slrRespRate = round(0.0025 * n(0.5, 'slr'), 4);
   const crunch = isLogisticsCrunch(date);
   const gotInTime24hRate = round(Math.min(1, (crunch ? 0.84 : 0.965) + tri(0.02, seed, id, date, 'got')), 4);

@@ -136,7 +136,14 @@ export function createWorld(opts: { seed?: number } = {}): World {
     campaigns: (shopId) => catalogue(shopId).campaigns,
     campaignDays,
     keywords: (shopId) => catalogue(shopId).keywords,
-    keywordDays: (shopId, date) => computeKeywordDays(seed, catalogue(shopId).keywords, campaignDays(shopId, date), date),
+    keywordDays: (shopId, date) =>
+      computeKeywordDays(
+        seed,
+        catalogue(shopId).keywords,
+        campaignDays(shopId, date),
+        date,
+        effectsOn(shopId, date).find((e) => e.zeroConvKeyword)?.zeroConvKeyword,
+      ),
     agents: (shopId) => catalogue(shopId).agents,
     agentDays: (shopId, date) => computeAgentDays(seed, catalogue(shopId).agents, date, shopDay(shopId, date)),
     plantedProblems: () => plantedProblems(world),
