@@ -62,7 +62,8 @@ function RuleCard({ rule, own, lang, shopIds }: { rule: Rule; own: Record<string
                 </span>
                 <span className="th-meta small muted">
                   {ot(lang, 'default')} <span data-testid={`${fid}-default`}>{fmt(def.default)}</span>
-                  {isShare(def) ? `（${Math.round(def.default * 10000) / 100}%）` : ''} · {ot(lang, 'bounds')} {fmt(def.min)}–{fmt(def.max)}{' '}
+                  {isShare(def) ? (lang === 'zh' ? `（${Math.round(def.default * 10000) / 100}%）` : ` (${Math.round(def.default * 10000) / 100}%)`) : ''} ·{' '}
+                  {ot(lang, 'bounds')} {fmt(def.min)}–{fmt(def.max)}{' '}
                   <span className="tag" title={def.source}>
                     {ot(lang, SOURCE_KEY[def.source])}
                   </span>

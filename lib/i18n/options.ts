@@ -91,7 +91,7 @@ const en: Record<OptionsKey, string> = {
   title: 'OpsRadar · Settings',
   nav: 'Contents',
   saved: 'Saved',
-  reset: 'Reset to defaults',
+  reset: 'Reset',
   default: 'default',
   notSet: 'not set',
   cancel: 'Cancel',

@@ -32,9 +32,12 @@ export function scopeOf(dims: Record<string, string>, kind?: string): string {
 }
 
 /** Whether a fact belongs to the default view the rules read (all devices; one attribution window). */
+/** Kinds whose console pages default to 无线 (device 2): their mobile facts stand in when no all-device ones exist. */
+const MOBILE_FIRST = new Set(['source', 'keyword']);
+
 function inDefaultView(f: Fact, attr: string): boolean {
   const d = f.dims;
-  if (d.device !== undefined && d.device !== '0') return false;
+  if (d.device !== undefined && d.device !== '0' && !(d.device === '2' && MOBILE_FIRST.has(f.entityKind))) return false;
   if (d.attr !== undefined && d.attr !== attr) return false;
   return true;
 }
@@ -59,7 +62,9 @@ export function buildContext(shopId: string, facts: readonly Fact[], profile: Sh
   };
   for (const f of facts) {
     if (f.shopId !== shopId || !inDefaultView(f, attr)) continue;
-    const scope = scopeOf(f.dims, f.entityKind);
+    let scope = scopeOf(f.dims, f.entityKind);
+    // A 无线-only view of a source: its own cell, listed when the all-device one is missing.
+    if (f.dims.device === '2' && MOBILE_FIRST.has(f.entityKind)) scope = scope ? `device=2&${scope}` : 'device=2';
     const key = scope ? `${f.entityId}|${scope}` : f.entityId;
     if (f.grain === 'snapshot') {
       const c = cellOf(f.entityKind, key);

@@ -8,8 +8,28 @@ export const ADS_AS_OF = '2026-09-30';
 export const SHOP = 's1';
 export const ENTERED: ShopProfile = { ...DEFAULT_PROFILE, grossMargin: 0.4, assumed: [] };
 
-export function fact(kind: Fact['entityKind'], id: string, date: string, values: Record<string, number>, dims: Record<string, string>, grain: Fact['grain'] = 'day', name?: string): Fact {
-  const f = { shopId: SHOP, entityKind: kind, entityId: id, ...(name ? { entityName: name } : {}), grain, date, dims, values, source: { adapter: 't', route: 't' }, capturedAt: 1, updatedAt: 1 };
+export function fact(
+  kind: Fact['entityKind'],
+  id: string,
+  date: string,
+  values: Record<string, number>,
+  dims: Record<string, string>,
+  grain: Fact['grain'] = 'day',
+  name?: string,
+): Fact {
+  const f = {
+    shopId: SHOP,
+    entityKind: kind,
+    entityId: id,
+    ...(name ? { entityName: name } : {}),
+    grain,
+    date,
+    dims,
+    values,
+    source: { adapter: 't', route: 't' },
+    capturedAt: 1,
+    updatedAt: 1,
+  };
   return { ...f, id: factId(f) };
 }
 
@@ -25,7 +45,13 @@ export interface AdDay {
   carts?: number;
 }
 
-export function adFacts(kind: 'keyword' | 'campaign' | 'crowd', id: string, name: string, dates: readonly string[], day: (date: string, i: number) => AdDay | null): Fact[] {
+export function adFacts(
+  kind: 'keyword' | 'campaign' | 'crowd',
+  id: string,
+  name: string,
+  dates: readonly string[],
+  day: (date: string, i: number) => AdDay | null,
+): Fact[] {
   const out: Fact[] = [];
   dates.forEach((d, i) => {
     const v = day(d, i);
@@ -45,7 +71,16 @@ export function adFacts(kind: 'keyword' | 'campaign' | 'crowd', id: string, name
 export function shopFacts(dates: readonly string[], edit?: (date: string, v: Record<string, number>) => void): Fact[] {
   return dates.map((d, i) => {
     const wob = 1 + ((i * 7919) % 11) / 200;
-    const v: Record<string, number> = { uv: Math.round(5000 * wob), payByrCnt: Math.round(150 * wob), payPct: 120, p4pExpendAmt: 900, cubeAmt: 300, feedCharge: 200, adStrategyAmt: 400, wwReplyManualAvgTimeLen: 20 };
+    const v: Record<string, number> = {
+      uv: Math.round(5000 * wob),
+      payByrCnt: Math.round(150 * wob),
+      payPct: 120,
+      p4pExpendAmt: 900,
+      cubeAmt: 300,
+      feedCharge: 200,
+      adStrategyAmt: 400,
+      wwReplyManualAvgTimeLen: 20,
+    };
     edit?.(d, v);
     v.payAmt = v.payByrCnt! * v.payPct!;
     v.payRate = v.payByrCnt! / v.uv!;
@@ -64,7 +99,9 @@ export function keywordShop(opts: { special?: Fact[]; n?: number; profile?: Shop
   const dates = days(opts.history ?? 30);
   const facts = shopFacts(dates);
   for (let k = 0; k < (opts.n ?? 20); k++)
-    facts.push(...adFacts('keyword', `kw${k}`, `词${k}`, dates, (_d, i) => ({ spend: 20, clicks: 20, imps: 600, orders: i % 1 === 0 ? 1 : 0, gmv: 100, carts: 2 })));
+    facts.push(
+      ...adFacts('keyword', `kw${k}`, `词${k}`, dates, (_d, i) => ({ spend: 20, clicks: 20, imps: 600, orders: i % 1 === 0 ? 1 : 0, gmv: 100, carts: 2 })),
+    );
   facts.push(...(opts.special ?? []));
   return ctxOf(facts, opts.profile);
 }

@@ -24,8 +24,28 @@ const world = createWorld();
 
 function shopFactsOf(shopId: string): Fact[] {
   const facts: Fact[] = [];
-  const put = (entityKind: Fact['entityKind'], entityId: string, date: string, values: Record<string, number>, dims: Record<string, string>, grain: Fact['grain'] = 'day', name?: string) => {
-    const f = { shopId, entityKind, entityId, ...(name ? { entityName: name } : {}), grain, date, dims, values, source: { adapter: 'planted', route: 'planted' }, capturedAt: 1, updatedAt: 1 };
+  const put = (
+    entityKind: Fact['entityKind'],
+    entityId: string,
+    date: string,
+    values: Record<string, number>,
+    dims: Record<string, string>,
+    grain: Fact['grain'] = 'day',
+    name?: string,
+  ) => {
+    const f = {
+      shopId,
+      entityKind,
+      entityId,
+      ...(name ? { entityName: name } : {}),
+      grain,
+      date,
+      dims,
+      values,
+      source: { adapter: 'planted', route: 'planted' },
+      capturedAt: 1,
+      updatedAt: 1,
+    };
     facts.push({ ...f, id: factId(f) });
   };
   const ad = (row: Parameters<typeof withRates>[0]) => readAdValues('wanxiang', withRates(row) as unknown as Record<string, unknown>, 'row', []);
@@ -33,14 +53,18 @@ function shopFactsOf(shopId: string): Fact[] {
   for (const date of dateRange(FROM, AS_OF)) {
     put('shop', shopId, date, { ...world.shopDay(shopId, date) }, { device: '0' });
     for (const attr of [3, 15]) {
-      for (const { campaign, row } of campaignRows(world, shopId, date, attr)) put('campaign', campaign.campaignId, date, ad(row), { attr: String(attr), unify: 'zhai' }, 'day', campaign.name);
-      for (const { keyword, day, row } of keywordRows(world, shopId, date, attr)) put('keyword', day.keywordId, date, ad(row), { attr: String(attr), unify: 'zhai' }, 'day', keyword?.word);
+      for (const { campaign, row } of campaignRows(world, shopId, date, attr))
+        put('campaign', campaign.campaignId, date, ad(row), { attr: String(attr), unify: 'zhai' }, 'day', campaign.name);
+      for (const { keyword, day, row } of keywordRows(world, shopId, date, attr))
+        put('keyword', day.keywordId, date, ad(row), { attr: String(attr), unify: 'zhai' }, 'day', keyword?.word);
     }
     for (const it of items)
-      for (const s of skuSales(world, shopId, it.itemId, date)) put('sku', s.sku.skuId, date, { payItmCnt: s.payItmCnt }, { device: '0', itemId: it.itemId }, 'day', s.sku.name);
+      for (const s of skuSales(world, shopId, it.itemId, date))
+        put('sku', s.sku.skuId, date, { payItmCnt: s.payItmCnt }, { device: '0', itemId: it.itemId }, 'day', s.sku.name);
   }
   for (const it of items)
-    for (const s of skuStock(world, shopId, it.itemId, TODAY)) put('sku', s.sku.skuId, TODAY, { currentStockCnt: s.currentStockCnt, stockDays: s.stockDays }, { itemId: it.itemId }, 'snapshot', s.sku.name);
+    for (const s of skuStock(world, shopId, it.itemId, TODAY))
+      put('sku', s.sku.skuId, TODAY, { currentStockCnt: s.currentStockCnt, stockDays: s.stockDays }, { itemId: it.itemId }, 'snapshot', s.sku.name);
   return facts;
 }
 
@@ -57,7 +81,8 @@ describe('planted ADS / ACT problems', () => {
   const A = findings(SHOP_A.runAsShopId);
   const B = findings(SHOP_B.runAsShopId);
   const planted = world.plantedProblems().filter((p) => p.area === 'ADS' || p.area === 'ACT');
-  const fired = (fs: FindingDraft[]) => fs.filter((f) => f.status === 'fired').map((f) => [f.ruleId, f.severity, f.entity.kind, f.entity.id, f.period.from, f.period.to]);
+  const fired = (fs: FindingDraft[]) =>
+    fs.filter((f) => f.status === 'fired').map((f) => [f.ruleId, f.severity, f.entity.kind, f.entity.id, f.period.from, f.period.to]);
 
   it('plants at least one problem per area in shop A', () => {
     expect(new Set(planted.map((p) => p.area))).toEqual(new Set(['ADS', 'ACT']));
@@ -65,7 +90,15 @@ describe('planted ADS / ACT problems', () => {
   });
 
   it.each(planted.map((p) => [p.id, p] as const))('%s is found at its entity and period', (_id, p) => {
-    const hit = A.filter((f) => f.status === 'fired' && f.area === p.area && f.entity.kind === p.entity.kind && f.entity.id === p.entity.id && f.period.to >= p.from && f.period.from <= p.to);
+    const hit = A.filter(
+      (f) =>
+        f.status === 'fired' &&
+        f.area === p.area &&
+        f.entity.kind === p.entity.kind &&
+        f.entity.id === p.entity.id &&
+        f.period.to >= p.from &&
+        f.period.from <= p.to,
+    );
     expect(hit.length, JSON.stringify(fired(A))).toBeGreaterThan(0);
   });
 
@@ -76,7 +109,10 @@ describe('planted ADS / ACT problems', () => {
     console.info('A fired:', JSON.stringify(fired(A)));
     console.info('B fired:', JSON.stringify(fired(B)));
     expect(found).toBe(planted.length);
-    expect(falseAlarms.map((f) => [f.ruleId, f.entity.id, f.severity]), JSON.stringify(fired(B))).toEqual([]);
+    expect(
+      falseAlarms.map((f) => [f.ruleId, f.entity.id, f.severity]),
+      JSON.stringify(fired(B)),
+    ).toEqual([]);
   });
 
   it('no rule errors on either shop', () => {

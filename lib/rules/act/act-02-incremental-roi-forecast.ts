@@ -33,11 +33,20 @@ export default defineRule({
   },
   evaluate(ctx, t) {
     const e = nextEvent(ctx.asOf);
-    if (!e || daysBetween(ctx.asOf, e.from) > t.horizon) return [{ status: 'ok', detail: { zh: `${t.horizon} 天内没有大促。`, en: `No sales event within ${t.horizon} days.` }, evidence: [] }];
+    if (!e || daysBetween(ctx.asOf, e.from) > t.horizon)
+      return [{ status: 'ok', detail: { zh: `${t.horizon} 天内没有大促。`, en: `No sales event within ${t.horizon} days.` }, evidence: [] }];
     const gmv = valueMap(ctx, 'payAmt');
     const pre = preEventDays(gmv, addDays(ctx.asOf, 1));
     const period = { from: e.saleFrom, to: e.saleTo };
-    if (pre.length < 14) return [{ status: 'insufficient', period, detail: { zh: `近期非活动日的支付金额不足 14 天。${HISTORY_HINT.zh}。`, en: `Under 14 recent non-event days of payment amount. ${HISTORY_HINT.en}.` }, evidence: [] }];
+    if (pre.length < 14)
+      return [
+        {
+          status: 'insufficient',
+          period,
+          detail: { zh: `近期非活动日的支付金额不足 14 天。${HISTORY_HINT.zh}。`, en: `Under 14 recent non-event days of payment amount. ${HISTORY_HINT.en}.` },
+          evidence: [],
+        },
+      ];
     const base = sumOf(gmv, pre) / pre.length;
     const prev = sameKindBefore(e);
     const measured = prev ? burstOf(ctx, prev) : null;
@@ -48,12 +57,24 @@ export default defineRule({
     const inc = base * (burst - 1) * days * (1 - t.dip);
     const cost = t.discountRate * eventGmv + t.fees;
     const roi = cost > 0 ? (inc * mg.m - cost) / cost : null;
-    const src = measured !== null && prev ? { zh: `按本店${prev.name.zh}实测爆发系数 ${burst.toFixed(2)}`, en: `with the shop's measured ${prev.name.en} burst of ${burst.toFixed(2)}` } : { zh: `按假设爆发系数 ${burst.toFixed(2)}（本店没有同类活动历史）`, en: `with an assumed burst of ${burst.toFixed(2)} (no same-kind event captured)` };
+    const src =
+      measured !== null && prev
+        ? { zh: `按本店${prev.name.zh}实测爆发系数 ${burst.toFixed(2)}`, en: `with the shop's measured ${prev.name.en} burst of ${burst.toFixed(2)}` }
+        : {
+            zh: `按假设爆发系数 ${burst.toFixed(2)}（本店没有同类活动历史）`,
+            en: `with an assumed burst of ${burst.toFixed(2)} (no same-kind event captured)`,
+          };
     const detail = {
       zh: `${e.name.zh}开卖 ${days} 天（${e.saleFrom}～${e.saleTo}），基线日均 ${formatMoney(base)}，${src.zh}、回落 ${Math.round(t.dip * 100)}%（假设）：预估活动 GMV ${formatMoney(eventGmv)}，增量 GMV ${formatMoney(inc)}，增量毛利 ${formatMoney(inc * mg.m)}；让利 ${Math.round(t.discountRate * 100)}%（假设）+ 费用 ${formatMoney(t.fees)} = ${formatMoney(cost)}，增量 ROI ${roi === null ? '—' : roi.toFixed(2)}。${mg.note.zh}`,
       en: `${e.name.en}: ${days} sale days (${e.saleFrom}–${e.saleTo}), baseline ${formatMoney(base, 'en')}/day, ${src.en}, ${Math.round(t.dip * 100)}% dip (assumed): event GMV ${formatMoney(eventGmv, 'en')}, incremental GMV ${formatMoney(inc, 'en')}, incremental margin ${formatMoney(inc * mg.m, 'en')}; discount ${Math.round(t.discountRate * 100)}% (assumed) + fees ${formatMoney(t.fees, 'en')} = ${formatMoney(cost, 'en')}, incremental ROI ${roi === null ? '—' : roi.toFixed(2)}. ${mg.note.en}`,
     };
-    const evidence = [ev('基线日均 GMV', 'Baseline GMV per day', base, 'CNY'), ev('爆发系数', 'Burst', burst, 'plain'), ev('预估增量 GMV', 'Incremental GMV', inc, 'CNY'), ev('活动成本', 'Event cost', cost, 'CNY'), ev('增量 ROI', 'Incremental ROI', roi, 'plain')];
+    const evidence = [
+      ev('基线日均 GMV', 'Baseline GMV per day', base, 'CNY'),
+      ev('爆发系数', 'Burst', burst, 'plain'),
+      ev('预估增量 GMV', 'Incremental GMV', inc, 'CNY'),
+      ev('活动成本', 'Event cost', cost, 'CNY'),
+      ev('增量 ROI', 'Incremental ROI', roi, 'plain'),
+    ];
     if (roi === null || roi >= 0) return [{ status: 'ok', period, detail, evidence }];
     return [
       {

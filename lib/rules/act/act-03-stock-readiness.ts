@@ -31,18 +31,35 @@ export default defineRule({
   },
   evaluate(ctx, t) {
     const e = nextEvent(ctx.asOf);
-    if (!e || daysBetween(ctx.asOf, e.from) > t.horizon) return [{ status: 'ok', detail: { zh: `${t.horizon} 天内没有大促。`, en: `No sales event within ${t.horizon} days.` }, evidence: [] }];
+    if (!e || daysBetween(ctx.asOf, e.from) > t.horizon)
+      return [{ status: 'ok', detail: { zh: `${t.horizon} 天内没有大促。`, en: `No sales event within ${t.horizon} days.` }, evidence: [] }];
     const prev = sameKindBefore(e);
     const measured = prev ? burstOf(ctx, prev) : null;
     const burst = measured ?? t.defaultBurst;
     const until = daysBetween(ctx.asOf, e.saleFrom) - 1;
     const saleDays = dateRange(e.saleFrom, e.saleTo).length;
     const lt = ctx.profile.leadTimeDays;
-    const ltNote = ctx.profile.assumed.includes('leadTimeDays') ? { zh: `（采购提前期按默认 ${lt} 天）`, en: ` (lead time assumed ${lt} days)` } : { zh: `（采购提前期 ${lt} 天）`, en: ` (lead time ${lt} days)` };
-    const burstNote = measured !== null ? { zh: `按${prev?.name.zh}实测爆发系数 ${burst.toFixed(2)}`, en: `${prev?.name.en} measured burst ${burst.toFixed(2)}` } : { zh: `按假设爆发系数 ${burst.toFixed(2)}`, en: `assumed burst ${burst.toFixed(2)}` };
+    const ltNote = ctx.profile.assumed.includes('leadTimeDays')
+      ? { zh: `（采购提前期按默认 ${lt} 天）`, en: ` (lead time assumed ${lt} days)` }
+      : { zh: `（采购提前期 ${lt} 天）`, en: ` (lead time ${lt} days)` };
+    const burstNote =
+      measured !== null
+        ? { zh: `按${prev?.name.zh}实测爆发系数 ${burst.toFixed(2)}`, en: `${prev?.name.en} measured burst ${burst.toFixed(2)}` }
+        : { zh: `按假设爆发系数 ${burst.toFixed(2)}`, en: `assumed burst ${burst.toFixed(2)}` };
     const rows = skuStocks(ctx, addDays(ctx.asOf, 1)).filter((r) => r.daily !== null && daysBetween(r.stockDate, ctx.asOf) <= 7);
     const period = { from: e.saleFrom, to: e.saleTo };
-    if (rows.length === 0) return [{ status: 'insufficient', period, detail: { zh: `没有近 7 天的 SKU 库存快照或日销量。${SKU_HINT.zh}。`, en: `No SKU stock snapshot or daily units from the last 7 days. ${SKU_HINT.en}.` }, evidence: [] }];
+    if (rows.length === 0)
+      return [
+        {
+          status: 'insufficient',
+          period,
+          detail: {
+            zh: `没有近 7 天的 SKU 库存快照或日销量。${SKU_HINT.zh}。`,
+            en: `No SKU stock snapshot or daily units from the last 7 days. ${SKU_HINT.en}.`,
+          },
+          evidence: [],
+        },
+      ];
     const out: Verdict[] = [];
     for (const r of rows) {
       const d = r.daily as number;
@@ -62,12 +79,31 @@ export default defineRule({
           en: `SKU "${r.sku.name ?? r.sku.id}": ${r.stock} units on hand (${r.stockDate}), ${d.toFixed(1)} a day${r.dailySource === 'stockDays' ? ' (from days of cover)' : ''}; ${saleDays} sale days of ${e.name.en} at ${burstNote.en} sell about ${Math.ceil(need / (1 + t.safety))}, ${Math.ceil(need)} with the ${Math.round(t.safety * 100)}% margin: short by ${Math.ceil(gap)}; ${until + 1} days until it opens${ltNote.en}. In-transit stock is not captured and not counted.`,
         },
         suggestion: p0
-          ? { zh: '距开卖已短于采购提前期：立刻确认在途货和供应商加急，或缩小该 SKU 的报名量 / 预售。', en: 'The event is closer than the lead time: confirm in-transit stock and expedite now, or reduce this SKU in the event / sell it as presale.' }
+          ? {
+              zh: '距开卖已短于采购提前期：立刻确认在途货和供应商加急，或缩小该 SKU 的报名量 / 预售。',
+              en: 'The event is closer than the lead time: confirm in-transit stock and expedite now, or reduce this SKU in the event / sell it as presale.',
+            }
           : { zh: `最晚 ${orderBy} 下单补货 ${formatCount(Math.ceil(gap))} 件。`, en: `Order ${Math.ceil(gap)} units by ${orderBy} at the latest.` },
-        evidence: [ev('现有库存', 'On hand', r.stock, 'count'), ev('预估需要', 'Needed', need, 'count'), ev('缺口', 'Shortfall', gap, 'count'), ev('日均销量', 'Daily units', d, 'plain'), ev('爆发系数', 'Burst', burst, 'plain')],
+        evidence: [
+          ev('现有库存', 'On hand', r.stock, 'count'),
+          ev('预估需要', 'Needed', need, 'count'),
+          ev('缺口', 'Shortfall', gap, 'count'),
+          ev('日均销量', 'Daily units', d, 'plain'),
+          ev('爆发系数', 'Burst', burst, 'plain'),
+        ],
       });
     }
     if (out.length) return out;
-    return [{ status: 'ok', period, detail: { zh: `${rows.length} 个 SKU 的库存够${e.name.zh}（${burstNote.zh}）。`, en: `Stock of ${rows.length} SKUs covers ${e.name.en} (${burstNote.en}).` }, evidence: [] }];
+    return [
+      {
+        status: 'ok',
+        period,
+        detail: {
+          zh: `${rows.length} 个 SKU 的库存够${e.name.zh}（${burstNote.zh}）。`,
+          en: `Stock of ${rows.length} SKUs covers ${e.name.en} (${burstNote.en}).`,
+        },
+        evidence: [],
+      },
+    ];
   },
 });

@@ -27,10 +27,22 @@ export default defineRule({
   },
   evaluate(ctx, t) {
     const e = lastEnded(ctx.asOf);
-    if (!e || ctx.asOf < addDays(e.to, 3) || ctx.asOf > addDays(e.to, 30)) return [{ status: 'ok', detail: { zh: '不在大促结束后 3–30 天的检查期内。', en: 'Not within 3–30 days after a sales event.' }, evidence: [] }];
+    if (!e || ctx.asOf < addDays(e.to, 3) || ctx.asOf > addDays(e.to, 30))
+      return [{ status: 'ok', detail: { zh: '不在大促结束后 3–30 天的检查期内。', en: 'Not within 3–30 days after a sales event.' }, evidence: [] }];
     const rows = skuStocks(ctx, e.from).filter((r) => r.dailySource === 'sales' && r.stockDate >= addDays(e.to, 3));
     const period = { from: addDays(e.to, 3), to: ctx.asOf };
-    if (rows.length === 0) return [{ status: 'insufficient', period, detail: { zh: `没有活动后的 SKU 库存快照和活动前的 SKU 日销量。${SKU_HINT.zh}。`, en: `No post-event SKU stock snapshot with pre-event daily units. ${SKU_HINT.en}.` }, evidence: [] }];
+    if (rows.length === 0)
+      return [
+        {
+          status: 'insufficient',
+          period,
+          detail: {
+            zh: `没有活动后的 SKU 库存快照和活动前的 SKU 日销量。${SKU_HINT.zh}。`,
+            en: `No post-event SKU stock snapshot with pre-event daily units. ${SKU_HINT.en}.`,
+          },
+          evidence: [],
+        },
+      ];
     const out: Verdict[] = [];
     for (const r of rows) {
       const d = r.daily as number;
@@ -46,11 +58,20 @@ export default defineRule({
           zh: `${e.name.zh}结束后，SKU「${r.sku.name ?? r.sku.id}」还剩 ${formatCount(r.stock)} 件，按活动前日均 ${d.toFixed(1)} 件要卖 ${coverText} 天（上限 ${t.coverDays} 天，${daysBetween(e.to, r.stockDate)} 天前结束）。`,
           en: `After ${e.name.en}, SKU "${r.sku.name ?? r.sku.id}" has ${r.stock} units left: ${coverText} days at the pre-event ${d.toFixed(1)} a day (limit ${t.coverDays}).`,
         },
-        suggestion: { zh: '安排返场 / 清仓，或在下一个活动中优先报名这些 SKU；暂停它们的补货。', en: 'Plan an encore or clearance, or enrol these SKUs first in the next event; pause their replenishment.' },
-        evidence: [ev('剩余库存', 'Stock left', r.stock, 'count'), ev('活动前日均', 'Daily units before', d, 'plain'), ev('可售天数', 'Days of cover', Number.isFinite(cover) ? cover : null, 'days')],
+        suggestion: {
+          zh: '安排返场 / 清仓，或在下一个活动中优先报名这些 SKU；暂停它们的补货。',
+          en: 'Plan an encore or clearance, or enrol these SKUs first in the next event; pause their replenishment.',
+        },
+        evidence: [
+          ev('剩余库存', 'Stock left', r.stock, 'count'),
+          ev('活动前日均', 'Daily units before', d, 'plain'),
+          ev('可售天数', 'Days of cover', Number.isFinite(cover) ? cover : null, 'days'),
+        ],
       });
     }
     if (out.length) return out;
-    return [{ status: 'ok', period, detail: { zh: `${rows.length} 个 SKU 没有活动后积压。`, en: `No post-event overstock in ${rows.length} SKUs.` }, evidence: [] }];
+    return [
+      { status: 'ok', period, detail: { zh: `${rows.length} 个 SKU 没有活动后积压。`, en: `No post-event overstock in ${rows.length} SKUs.` }, evidence: [] },
+    ];
   },
 });

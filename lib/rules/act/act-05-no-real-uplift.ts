@@ -40,12 +40,32 @@ export default defineRule({
     const ready = addDays(e.to, t.postDays);
     const period = { from: e.from, to: e.to };
     if (ctx.asOf < ready)
-      return [{ status: 'insufficient', period, detail: { zh: `${e.name.zh}（${e.from}～${e.to}）要到活动结束 ${t.postDays} 天后（${ready}）才能扣除回落、评估真实增量。`, en: `${e.name.en} (${e.from}–${e.to}) can be judged once ${t.postDays} days have passed after it (${ready}), net of the post-event dip.` }, evidence: [] }];
+      return [
+        {
+          status: 'insufficient',
+          period,
+          detail: {
+            zh: `${e.name.zh}（${e.from}～${e.to}）要到活动结束 ${t.postDays} 天后（${ready}）才能扣除回落、评估真实增量。`,
+            en: `${e.name.en} (${e.from}–${e.to}) can be judged once ${t.postDays} days have passed after it (${ready}), net of the post-event dip.`,
+          },
+          evidence: [],
+        },
+      ];
     const gmv = valueMap(ctx, 'payAmt');
     const series = ctx.shopSeries('payAmt');
     const cf = counterfactualBaseline(series, { from: e.from, to: e.to }, { exclude: isPromoDay, postDays: t.postDays, transform: 'log1p' });
     if (cf.status === 'insufficient')
-      return [{ status: 'insufficient', period, detail: { zh: `${e.name.zh}前的非活动历史不足 28 天，无法建立反事实基线。${HISTORY_HINT.zh}。`, en: `Under 28 non-event days before ${e.name.en}: no counterfactual baseline. ${HISTORY_HINT.en}.` }, evidence: [] }];
+      return [
+        {
+          status: 'insufficient',
+          period,
+          detail: {
+            zh: `${e.name.zh}前的非活动历史不足 28 天，无法建立反事实基线。${HISTORY_HINT.zh}。`,
+            en: `Under 28 non-event days before ${e.name.en}: no counterfactual baseline. ${HISTORY_HINT.en}.`,
+          },
+          evidence: [],
+        },
+      ];
     const mg = marginOf(ctx);
     const days = dateRange(e.from, e.to);
     const eventGmv = sumOf(gmv, days);
@@ -59,10 +79,19 @@ export default defineRule({
     const cost = extraAds + t.discountRate * eventGmv;
     const u = campaignUplift(series, cf.points, { campaign: { from: e.from, to: e.to }, postDays: t.postDays, margin: mg.m, cost });
     if (u.net === null || eventGmv <= 0)
-      return [{ status: 'insufficient', period, detail: { zh: `${e.name.zh}期间缺少支付金额。${HISTORY_HINT.zh}。`, en: `Payment amount missing during ${e.name.en}. ${HISTORY_HINT.en}.` }, evidence: [] }];
+      return [
+        {
+          status: 'insufficient',
+          period,
+          detail: { zh: `${e.name.zh}期间缺少支付金额。${HISTORY_HINT.zh}。`, en: `Payment amount missing during ${e.name.en}. ${HISTORY_HINT.en}.` },
+          evidence: [],
+        },
+      ];
     const share = u.net / eventGmv;
     const iv = u.interval80;
-    const ivText = iv ? { zh: `（80% 区间 ${formatMoney(iv.lo)}～${formatMoney(iv.hi)}）`, en: ` (80% range ${formatMoney(iv.lo, 'en')} to ${formatMoney(iv.hi, 'en')})` } : { zh: '', en: '' };
+    const ivText = iv
+      ? { zh: `（80% 区间 ${formatMoney(iv.lo)}～${formatMoney(iv.hi)}）`, en: ` (80% range ${formatMoney(iv.lo, 'en')} to ${formatMoney(iv.hi, 'en')})` }
+      : { zh: '', en: '' };
     const evidence = [
       ev('活动期 GMV', 'Event GMV', eventGmv, 'CNY'),
       ev('毛增量', 'Gross uplift', u.gross, 'CNY'),
@@ -76,7 +105,13 @@ export default defineRule({
       zh: `${e.name.zh}（${e.from}～${e.to}）支付金额 ${formatMoney(eventGmv)}；按活动前基线预测，毛增量 ${formatMoney(u.gross)}，活动后 ${t.postDays} 天回落 ${formatMoney(u.dip)}，净增量 ${formatMoney(u.net)}${ivText.zh}，占活动期 GMV ${(share * 100).toFixed(1)}%。增量 ROI ${u.roi === null ? '—' : u.roi.toFixed(2)}：成本 = 推广花费增量 ${formatMoney(extraAds)} + 假设让利 ${Math.round(t.discountRate * 100)}% 的 GMV（坑位费、服务费未采集）。${mg.note.zh}`,
       en: `${e.name.en} (${e.from}–${e.to}): payment amount ${formatMoney(eventGmv, 'en')}; against the pre-event baseline, gross uplift ${formatMoney(u.gross, 'en')}, post-event dip over ${t.postDays} days ${formatMoney(u.dip, 'en')}, net uplift ${formatMoney(u.net, 'en')}${ivText.en}, ${(share * 100).toFixed(1)}% of event GMV. Incremental ROI ${u.roi === null ? '—' : u.roi.toFixed(2)}: cost = extra ad spend ${formatMoney(extraAds, 'en')} + an assumed ${Math.round(t.discountRate * 100)}% discount on GMV (slot and service fees are not captured). ${mg.note.en}`,
     };
-    const baseline = { method: { zh: '活动前非活动日训练的 Holt-Winters 预测（屏蔽大促日）', en: 'Holt-Winters forecast fitted on the non-event days before (event days masked)' }, value: eventGmv - (u.gross ?? 0) };
+    const baseline = {
+      method: {
+        zh: '活动前非活动日训练的 Holt-Winters 预测（屏蔽大促日）',
+        en: 'Holt-Winters forecast fitted on the non-event days before (event days masked)',
+      },
+      value: eventGmv - (u.gross ?? 0),
+    };
     if (share >= t.minNetShare && (u.roi === null || u.roi >= 0)) return [{ status: 'ok', period, detail: body, evidence, baseline }];
     return [
       {

@@ -50,18 +50,54 @@ export default defineRule({
     const w2 = dateRange(addDays(e.to, 15), addDays(e.to, 21));
     const period = { from: w1[0] as string, to: w2[6] as string };
     if (ctx.asOf < period.to)
-      return [{ status: 'insufficient', period, detail: { zh: `${e.name.zh}结束后第 8–21 天（${period.from}～${period.to}）还没过完，到时再判断是否持续回落。`, en: `Days 8–21 after ${e.name.en} (${period.from}–${period.to}) are not over yet.` }, evidence: [] }];
-    if (ctx.asOf > addDays(period.to, 14)) return [{ status: 'ok', period, detail: { zh: `最近结束的大促（${e.name.zh}）已超出回落观察期。`, en: `The last event (${e.name.en}) is past its post-event check.` }, evidence: [] }];
+      return [
+        {
+          status: 'insufficient',
+          period,
+          detail: {
+            zh: `${e.name.zh}结束后第 8–21 天（${period.from}～${period.to}）还没过完，到时再判断是否持续回落。`,
+            en: `Days 8–21 after ${e.name.en} (${period.from}–${period.to}) are not over yet.`,
+          },
+          evidence: [],
+        },
+      ];
+    if (ctx.asOf > addDays(period.to, 14))
+      return [
+        {
+          status: 'ok',
+          period,
+          detail: { zh: `最近结束的大促（${e.name.zh}）已超出回落观察期。`, en: `The last event (${e.name.en}) is past its post-event check.` },
+          evidence: [],
+        },
+      ];
     const r1 = ratio(ctx, 'payAmt', e.from, w1);
     const r2 = ratio(ctx, 'payAmt', e.from, w2);
     if (r1 === null || r2 === null)
-      return [{ status: 'insufficient', period, detail: { zh: `${e.name.zh}前后的支付金额不全。${HISTORY_HINT.zh}。`, en: `Payment amount around ${e.name.en} incomplete. ${HISTORY_HINT.en}.` }, evidence: [] }];
+      return [
+        {
+          status: 'insufficient',
+          period,
+          detail: { zh: `${e.name.zh}前后的支付金额不全。${HISTORY_HINT.zh}。`, en: `Payment amount around ${e.name.en} incomplete. ${HISTORY_HINT.en}.` },
+          evidence: [],
+        },
+      ];
     const evidence = [ev('第 8–14 天 ÷ 基线', 'Days 8–14 ÷ baseline', r1, 'ratio'), ev('第 15–21 天 ÷ 基线', 'Days 15–21 ÷ baseline', r2, 'ratio')];
     const factors = FACTORS.map((f) => ({ ...f, r: ratio(ctx, f.id, e.from, [...w1, ...w2]) }));
     for (const f of factors) evidence.push(ev(`${f.name.zh} ÷ 基线`, `${f.name.en} ÷ baseline`, f.r, 'ratio'));
     const baseline = { method: { zh: '活动前 28 个非活动日的同星期均值', en: 'Same-weekday mean of the 28 non-event days before' }, value: null };
     if (r1 >= t.ratio || r2 >= t.ratio)
-      return [{ status: 'ok', period, detail: { zh: `${e.name.zh}后两周支付金额为基线的 ${(r1 * 100).toFixed(0)}% / ${(r2 * 100).toFixed(0)}%，已恢复。`, en: `Two weeks after ${e.name.en} payment amount is ${(r1 * 100).toFixed(0)}% / ${(r2 * 100).toFixed(0)}% of baseline: recovered.` }, evidence, baseline }];
+      return [
+        {
+          status: 'ok',
+          period,
+          detail: {
+            zh: `${e.name.zh}后两周支付金额为基线的 ${(r1 * 100).toFixed(0)}% / ${(r2 * 100).toFixed(0)}%，已恢复。`,
+            en: `Two weeks after ${e.name.en} payment amount is ${(r1 * 100).toFixed(0)}% / ${(r2 * 100).toFixed(0)}% of baseline: recovered.`,
+          },
+          evidence,
+          baseline,
+        },
+      ];
     const worst = factors.filter((f) => f.r !== null).sort((a, b) => (a.r as number) - (b.r as number))[0];
     const lost = (1 - (r1 + r2) / 2) * 14;
     return [

@@ -1,7 +1,20 @@
 import { formatCount, formatSeconds, formatSignedPct } from '../../format';
 import type { Evidence } from '../../schema/finding';
 import { addDays, dateRange } from '../../series/dates';
-import { daysBetween, ev, lastStarted, nextEvent, peakOf, preEventDays, present, SYCM_HOME, sameKindBefore, sumOf, valueMap } from '../shared/act-events';
+import {
+  daysBetween,
+  earlier,
+  ev,
+  lastStarted,
+  nextEvent,
+  peakOf,
+  preEventDays,
+  present,
+  SYCM_HOME,
+  sameKindBefore,
+  sumOf,
+  valueMap,
+} from '../shared/act-events';
 import { defineRule, type Text } from '../types';
 
 /**
@@ -55,7 +68,11 @@ export default defineRule({
         const forecast = base * peak;
         const proven = Math.max(...[...orders.values()]);
         period = { from: next.saleFrom, to: next.saleTo };
-        evidence.push(ev('预估峰值日订单', 'Forecast peak-day orders', forecast, 'count'), ev('日常日均订单', 'Normal daily orders', base, 'count'), ev('历史最高单日', 'Most in one day so far', proven, 'count'));
+        evidence.push(
+          ev('预估峰值日订单', 'Forecast peak-day orders', forecast, 'count'),
+          ev('日常日均订单', 'Normal daily orders', base, 'count'),
+          ev('历史最高单日', 'Most in one day so far', proven, 'count'),
+        );
         if (forecast > t.normalMultiple * base && forecast > t.provenMargin * proven) {
           fired = true;
           parts.push({
@@ -68,14 +85,17 @@ export default defineRule({
     const last = lastStarted(ctx.asOf);
     if (last && ctx.asOf >= addDays(last.saleFrom, 2) && ctx.asOf <= addDays(last.saleTo, 30)) {
       const resp = valueMap(ctx, 'wwReplyManualAvgTimeLen');
-      const sale = present(resp, dateRange(last.saleFrom, last.saleTo < ctx.asOf ? last.saleTo : ctx.asOf));
+      const sale = present(resp, dateRange(last.saleFrom, earlier(last.saleTo, ctx.asOf)));
       const pre = preEventDays(resp, last.from);
       if (sale.length >= 3 && pre.length >= 14) {
         checked++;
         const during = sumOf(resp, sale) / sale.length;
         const before = sumOf(resp, pre) / pre.length;
         const rise = before > 0 ? during / before - 1 : 0;
-        evidence.push(ev('开卖期人工响应时长', 'Response time, sale days', during, 'seconds'), ev('活动前人工响应时长', 'Response time before', before, 'seconds'));
+        evidence.push(
+          ev('开卖期人工响应时长', 'Response time, sale days', during, 'seconds'),
+          ev('活动前人工响应时长', 'Response time before', before, 'seconds'),
+        );
         if (rise >= t.respRise) {
           fired = true;
           if (!parts.length) period = { from: last.saleFrom, to: sale[sale.length - 1] as string };
@@ -86,8 +106,29 @@ export default defineRule({
         }
       }
     }
-    if (checked === 0) return [{ status: 'insufficient', detail: { zh: '近期没有要检查的大促，或活动前订单 / 响应时长不足 14 天；打开 生意参谋 → 首页 逐日翻看以采集。', en: 'No event to check, or under 14 pre-event days of orders / response time; browse 生意参谋 → 首页 day by day to capture them.' }, evidence: [] }];
-    if (!fired) return [{ status: 'ok', period, detail: { zh: '预估活动订单在历史处理能力内，活动期响应时长没有明显变慢。', en: 'Forecast event orders are within proven capacity and response time did not slow markedly.' }, evidence }];
+    if (checked === 0)
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: '近期没有要检查的大促，或活动前订单 / 响应时长不足 14 天；打开 生意参谋 → 首页 逐日翻看以采集。',
+            en: 'No event to check, or under 14 pre-event days of orders / response time; browse 生意参谋 → 首页 day by day to capture them.',
+          },
+          evidence: [],
+        },
+      ];
+    if (!fired)
+      return [
+        {
+          status: 'ok',
+          period,
+          detail: {
+            zh: '预估活动订单在历史处理能力内，活动期响应时长没有明显变慢。',
+            en: 'Forecast event orders are within proven capacity and response time did not slow markedly.',
+          },
+          evidence,
+        },
+      ];
     return [
       {
         status: 'fired',

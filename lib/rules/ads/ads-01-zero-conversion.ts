@@ -10,7 +10,6 @@ import {
   maturity,
   nameOf,
   rate,
-  roiOf,
   WANXIANG_LINK,
   whatIfPause,
   ZERO_SUMS,
@@ -45,7 +44,13 @@ export default defineRule({
       minClicks: { default: 30, min: 10, max: 1000, label: { zh: '最少点击数', en: 'Minimum clicks' }, source: '[H]' },
       cpaMultiple: { default: 2, min: 1, max: 10, label: { zh: '平均成交成本倍数', en: 'Multiple of average CPA' }, source: '[H]' },
       p0Share: { default: 0.2, min: 0.05, max: 1, label: { zh: 'P0：占花费比例', en: 'P0: share of spend' }, source: '[H]' },
-      organicShare: { default: 0.3, min: 0, max: 1, label: { zh: '测算：停投后自然回流比例（假设）', en: 'What-if: share that still arrives organically (assumed)' }, source: '[H]' },
+      organicShare: {
+        default: 0.3,
+        min: 0,
+        max: 1,
+        label: { zh: '测算：停投后自然回流比例（假设）', en: 'What-if: share that still arrives organically (assumed)' },
+        source: '[H]',
+      },
     },
     link: WANXIANG_LINK,
   },
@@ -104,9 +109,19 @@ export default defineRule({
         });
       }
     }
-    if (!anyData) return [{ status: 'not-applicable', detail: { zh: '没有关键词或人群的推广报表数据', en: 'No keyword or crowd ad report data' }, evidence: [] }];
+    if (!anyData)
+      return [{ status: 'not-applicable', detail: { zh: '没有关键词或人群的推广报表数据', en: 'No keyword or crowd ad report data' }, evidence: [] }];
     if (out.length) return out;
-    if (judged === 0) return [insufficient({ zh: `${w.from}～${w.to} 没有点击数足够评估的关键词或人群（或花费 < ¥100）`, en: `No keyword or crowd has enough clicks (or spend ≥ ¥100) from ${w.from} to ${w.to}` }, CAPTURE_HINT.keyword)];
+    if (judged === 0)
+      return [
+        insufficient(
+          {
+            zh: `${w.from}～${w.to} 没有点击数足够评估的关键词或人群（或花费 < ¥100）`,
+            en: `No keyword or crowd has enough clicks (or spend ≥ ¥100) from ${w.from} to ${w.to}`,
+          },
+          CAPTURE_HINT.keyword,
+        ),
+      ];
     return [
       {
         status: 'ok',

@@ -43,7 +43,13 @@ export default defineRule({
       minSpend: { default: 100, min: 10, max: 1e6, label: { zh: '最少花费（元）', en: 'Minimum spend (¥)' }, source: '[H]' },
       p0Ratio: { default: 0.8, min: 0.1, max: 1, label: { zh: 'P0：低于保本的倍数', en: 'P0: multiple of break-even' }, source: '[H]' },
       p0Share: { default: 0.2, min: 0.05, max: 1, label: { zh: 'P0：占账户花费比例', en: 'P0: share of account spend' }, source: '[H]' },
-      organicShare: { default: 0.3, min: 0, max: 1, label: { zh: '测算：停投后自然回流比例（假设）', en: 'What-if: share that still arrives organically (assumed)' }, source: '[H]' },
+      organicShare: {
+        default: 0.3,
+        min: 0,
+        max: 1,
+        label: { zh: '测算：停投后自然回流比例（假设）', en: 'What-if: share that still arrives organically (assumed)' },
+        source: '[H]',
+      },
     },
     link: WANXIANG_CAMPAIGN_LINK,
   },
@@ -95,7 +101,13 @@ export default defineRule({
       }
     }
     if (out.length) return out;
-    if (judged === 0) return [insufficient({ zh: `${w.from}～${w.to} 没有花费 ≥ ¥${t.minSpend} 的计划或人群`, en: `No campaign or crowd spent ≥ ¥${t.minSpend} from ${w.from} to ${w.to}` }, CAPTURE_HINT.campaign)];
+    if (judged === 0)
+      return [
+        insufficient(
+          { zh: `${w.from}～${w.to} 没有花费 ≥ ¥${t.minSpend} 的计划或人群`, en: `No campaign or crowd spent ≥ ¥${t.minSpend} from ${w.from} to ${w.to}` },
+          CAPTURE_HINT.campaign,
+        ),
+      ];
     return [
       {
         status: 'ok',

@@ -33,7 +33,16 @@ export default defineRule({
   evaluate(ctx, t) {
     const w = adWindow(ctx, t.windowDays, 0);
     const rows = entitySums(ctx, 'keyword', w.dates).filter((r) => r.s.imps >= t.minImpressions);
-    if (rows.length === 0) return [insufficient({ zh: `${w.from}～${w.to} 没有展现 ≥ ${t.minImpressions} 的关键词`, en: `No keyword with ≥ ${t.minImpressions} impressions from ${w.from} to ${w.to}` }, CAPTURE_HINT.keyword)];
+    if (rows.length === 0)
+      return [
+        insufficient(
+          {
+            zh: `${w.from}～${w.to} 没有展现 ≥ ${t.minImpressions} 的关键词`,
+            en: `No keyword with ≥ ${t.minImpressions} impressions from ${w.from} to ${w.to}`,
+          },
+          CAPTURE_HINT.keyword,
+        ),
+      ];
     const total = rows.reduce((a, r) => addSums(a, r.s), ZERO_SUMS);
     const peer = rows.length >= 3;
     const avg = total.clicks / total.imps;
@@ -63,7 +72,11 @@ export default defineRule({
         },
         evidence: [
           { label: { zh: '点击率', en: 'CTR' }, value: ctr, format: 'ratio' },
-          { label: { zh: peer ? '关键词平均点击率' : '兜底点击率', en: peer ? 'Keyword average CTR' : 'Fallback CTR' }, value: peer ? avg : t.floorCtr, format: 'ratio' },
+          {
+            label: { zh: peer ? '关键词平均点击率' : '兜底点击率', en: peer ? 'Keyword average CTR' : 'Fallback CTR' },
+            value: peer ? avg : t.floorCtr,
+            format: 'ratio',
+          },
           { label: { zh: '展现', en: 'Impressions' }, value: s.imps, format: 'count' },
           { label: { zh: '展现占比', en: 'Share of impressions' }, value: impShare, format: 'ratio' },
         ],
@@ -71,6 +84,16 @@ export default defineRule({
       });
     }
     if (out.length) return out;
-    return [{ status: 'ok', period: { from: w.from, to: w.to }, detail: { zh: `${rows.length} 个关键词的点击率都不低于触发线 ${rate(line)}。`, en: `All ${rows.length} keywords are at or above the CTR line of ${rate(line)}.` }, evidence: [] }];
+    return [
+      {
+        status: 'ok',
+        period: { from: w.from, to: w.to },
+        detail: {
+          zh: `${rows.length} 个关键词的点击率都不低于触发线 ${rate(line)}。`,
+          en: `All ${rows.length} keywords are at or above the CTR line of ${rate(line)}.`,
+        },
+        evidence: [],
+      },
+    ];
   },
 });

@@ -35,7 +35,13 @@ export default defineRule({
     thresholds: {
       windowDays: { default: 15, min: 7, max: 30, label: { zh: '统计天数', en: 'Window (days)' }, source: '[C]' },
       minClicks: { default: 100, min: 10, max: 1e5, label: { zh: '最少点击数', en: 'Minimum clicks' }, source: '[H]' },
-      organicShare: { default: 0.3, min: 0, max: 1, label: { zh: '测算：停投后自然回流比例（假设）', en: 'What-if: share that still arrives organically (assumed)' }, source: '[H]' },
+      organicShare: {
+        default: 0.3,
+        min: 0,
+        max: 1,
+        label: { zh: '测算：停投后自然回流比例（假设）', en: 'What-if: share that still arrives organically (assumed)' },
+        source: '[H]',
+      },
     },
     link: WANXIANG_LINK,
   },
@@ -47,7 +53,15 @@ export default defineRule({
     const total = all.reduce((a, r) => addSums(a, r.s), ZERO_SUMS);
     const rows = all.filter((r) => r.s.clicks >= t.minClicks);
     if (rows.length === 0 || total.orders <= 0 || total.clicks <= 0)
-      return [insufficient({ zh: `${w.from}～${w.to} 没有点击 ≥ ${t.minClicks} 的关键词或没有成交`, en: `No keyword with ≥ ${t.minClicks} clicks, or no orders, from ${w.from} to ${w.to}` }, CAPTURE_HINT.keyword)];
+      return [
+        insufficient(
+          {
+            zh: `${w.from}～${w.to} 没有点击 ≥ ${t.minClicks} 的关键词或没有成交`,
+            en: `No keyword with ≥ ${t.minClicks} clicks, or no orders, from ${w.from} to ${w.to}`,
+          },
+          CAPTURE_HINT.keyword,
+        ),
+      ];
     const cvr = total.orders / total.clicks;
     const aov = total.gmv / total.orders;
     const beCpc = cvr * aov * mg.m;
@@ -82,6 +96,16 @@ export default defineRule({
       });
     }
     if (out.length) return out;
-    return [{ status: 'ok', period: { from: w.from, to: w.to }, detail: { zh: `${rows.length} 个关键词的点击单价都在可承受线 ${formatMoney(beCpc)} 以内。${mg.note.zh}`, en: `All ${rows.length} keywords pay at most the affordable CPC of ${formatMoney(beCpc, 'en')}. ${mg.note.en}` }, evidence: [] }];
+    return [
+      {
+        status: 'ok',
+        period: { from: w.from, to: w.to },
+        detail: {
+          zh: `${rows.length} 个关键词的点击单价都在可承受线 ${formatMoney(beCpc)} 以内。${mg.note.zh}`,
+          en: `All ${rows.length} keywords pay at most the affordable CPC of ${formatMoney(beCpc, 'en')}. ${mg.note.en}`,
+        },
+        evidence: [],
+      },
+    ];
   },
 });

@@ -64,8 +64,20 @@ export default defineRule({
       });
     }
     if (out.length) return out;
-    if (judged === 0) return [insufficient({ zh: '没有近 7 天和之前 28 天都有足够点击的计划', en: 'No campaign with enough clicks in both the last 7 and the 28 days before' }, CAPTURE_HINT.campaign)];
-    return [{ status: 'ok', period: { from: recent.from, to: recent.to }, detail: { zh: `${judged} 个计划的点击单价没有明显上涨。`, en: `No marked CPC rise in ${judged} campaigns.` }, evidence: [] }];
+    if (judged === 0)
+      return [
+        insufficient(
+          { zh: '没有近 7 天和之前 28 天都有足够点击的计划', en: 'No campaign with enough clicks in both the last 7 and the 28 days before' },
+          CAPTURE_HINT.campaign,
+        ),
+      ];
+    return [
+      {
+        status: 'ok',
+        period: { from: recent.from, to: recent.to },
+        detail: { zh: `${judged} 个计划的点击单价没有明显上涨。`, en: `No marked CPC rise in ${judged} campaigns.` },
+        evidence: [],
+      },
+    ];
   },
 });
-

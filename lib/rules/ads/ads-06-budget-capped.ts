@@ -1,5 +1,17 @@
 import { formatMoney } from '../../format';
-import { adEntities, adSums, adWindow, CAPTURE_HINT, cappedDays, fix2, insufficient, marginOf, nameOf, roiOf, WANXIANG_CAMPAIGN_LINK } from '../shared/ads-window';
+import {
+  adEntities,
+  adSums,
+  adWindow,
+  CAPTURE_HINT,
+  cappedDays,
+  fix2,
+  insufficient,
+  marginOf,
+  nameOf,
+  roiOf,
+  WANXIANG_CAMPAIGN_LINK,
+} from '../shared/ads-window';
 import { defineRule, type Verdict } from '../types';
 
 /**
@@ -21,7 +33,13 @@ export default defineRule({
     severity: 'P2',
     requires: ['campaign.adSpend'],
     thresholds: {
-      minDays: { default: 4, min: 2, max: 7, label: { zh: '撞线天数（近 7 天，按日推断比分时多要 1 天）', en: 'Capped days (of 7; one more than the hourly rule)' }, source: '[H]' },
+      minDays: {
+        default: 4,
+        min: 2,
+        max: 7,
+        label: { zh: '撞线天数（近 7 天，按日推断比分时多要 1 天）', en: 'Capped days (of 7; one more than the hourly rule)' },
+        source: '[H]',
+      },
       tolerance: { default: 0.005, min: 0.001, max: 0.05, label: { zh: '上限容差', en: 'Ceiling tolerance' }, source: '[H]' },
       minSpend: { default: 300, min: 10, max: 1e6, label: { zh: '近 7 天最少花费（元）', en: 'Minimum 7-day spend (¥)' }, source: '[C]' },
       goodRoi: { default: 1.2, min: 1, max: 5, label: { zh: '投产良好：保本的倍数', en: 'Good ROAS: multiple of break-even' }, source: '[H]' },
@@ -54,8 +72,14 @@ export default defineRule({
           en: `Campaign ${nameOf(e)} spent about ${formatMoney(c.cap, 'en')} on ${c.days.length} of the last 7 days (${c.days.join(', ')}): the daily budget probably runs out early (the time it does needs hourly data, not captured); 15-day ROAS ${fix2(roi)}, break-even ${fix2(be)}. ${mg.note.en}`,
         },
         suggestion: good
-          ? { zh: '投产尚可：可小步提高日预算 10–20%，或把早间分时折扣降到 70%，把预算留给晚高峰。', en: 'ROAS is fair: raise the daily budget in 10–20% steps, or cut the morning time-of-day discount to 70% to keep budget for the evening peak.' }
-          : { zh: '投产一般：不要加预算，先设置分时折扣，把预算留给转化高的时段，并剔除低效词和人群。', en: 'ROAS is weak: do not add budget; set time-of-day discounts to keep it for high-converting hours and remove weak keywords and crowds.' },
+          ? {
+              zh: '投产尚可：可小步提高日预算 10–20%，或把早间分时折扣降到 70%，把预算留给晚高峰。',
+              en: 'ROAS is fair: raise the daily budget in 10–20% steps, or cut the morning time-of-day discount to 70% to keep budget for the evening peak.',
+            }
+          : {
+              zh: '投产一般：不要加预算，先设置分时折扣，把预算留给转化高的时段，并剔除低效词和人群。',
+              en: 'ROAS is weak: do not add budget; set time-of-day discounts to keep it for high-converting hours and remove weak keywords and crowds.',
+            },
         evidence: [
           { label: { zh: '撞线天数（近 7 天）', en: 'Capped days (of 7)' }, value: c.days.length, format: 'count' },
           { label: { zh: '推断的日花费上限', en: 'Inferred daily ceiling' }, value: c.cap, format: 'CNY' },
@@ -65,7 +89,17 @@ export default defineRule({
       });
     }
     if (out.length) return out;
-    if (judged === 0) return [insufficient({ zh: `近 7 天没有花费 ≥ ¥${t.minSpend} 的计划`, en: `No campaign spent ≥ ¥${t.minSpend} in the last 7 days` }, CAPTURE_HINT.campaign)];
-    return [{ status: 'ok', period: { from: last7.from, to: last7.to }, detail: { zh: `${judged} 个计划没有低投产撞线的迹象。`, en: `No sign of a low-ROAS campaign running out of budget among ${judged}.` }, evidence: [] }];
+    if (judged === 0)
+      return [
+        insufficient({ zh: `近 7 天没有花费 ≥ ¥${t.minSpend} 的计划`, en: `No campaign spent ≥ ¥${t.minSpend} in the last 7 days` }, CAPTURE_HINT.campaign),
+      ];
+    return [
+      {
+        status: 'ok',
+        period: { from: last7.from, to: last7.to },
+        detail: { zh: `${judged} 个计划没有低投产撞线的迹象。`, en: `No sign of a low-ROAS campaign running out of budget among ${judged}.` },
+        evidence: [],
+      },
+    ];
   },
 });

@@ -71,8 +71,14 @@ export default defineRule({
           en: `Campaign ${nameOf(e)}: CVR ${rate(cr.p)} (${recent.from}–${recent.to}, ${r.clicks} clicks) vs ${rate(cp.p)} over the 7 non-event days before, ${formatSignedPct(change)}; 95% intervals ${rate(cr.lo)}–${rate(cr.hi)} and ${rate(cp.lo)}–${rate(cp.hi)} do not overlap${mat.note.en}. Shop conversion over the same days: ${shopChange === null ? 'no data' : formatSignedPct(shopChange)}.`,
         },
         suggestion: productSide
-          ? { zh: '自然转化也在降 → 多半是商品本身的问题（价格、库存、差评），先排查承接。', en: 'Shop conversion fell too → most likely the product (price, stock, reviews): check the landing side first.' }
-          : { zh: '只有广告在降 → 检查近期新增的词和人群，以及是否误开了宽泛匹配。', en: 'Only ads fell → check recently added keywords and crowds, and whether broad match was switched on.' },
+          ? {
+              zh: '自然转化也在降 → 多半是商品本身的问题（价格、库存、差评），先排查承接。',
+              en: 'Shop conversion fell too → most likely the product (price, stock, reviews): check the landing side first.',
+            }
+          : {
+              zh: '只有广告在降 → 检查近期新增的词和人群，以及是否误开了宽泛匹配。',
+              en: 'Only ads fell → check recently added keywords and crowds, and whether broad match was switched on.',
+            },
         evidence: [
           { label: { zh: '近 7 天转化率', en: 'CVR, last 7 days' }, value: cr.p, format: 'ratio' },
           { label: { zh: '之前 7 天转化率', en: 'CVR, 7 days before' }, value: cp.p, format: 'ratio' },
@@ -83,7 +89,20 @@ export default defineRule({
       });
     }
     if (out.length) return out;
-    if (judged === 0) return [insufficient({ zh: `没有前后两段都有 ≥ ${t.minClicks} 次点击的计划`, en: `No campaign with ≥ ${t.minClicks} clicks in both periods` }, CAPTURE_HINT.campaign)];
-    return [{ status: 'ok', period: { from: recent.from, to: recent.to }, detail: { zh: `${judged} 个计划的转化率没有显著下降。`, en: `No significant CVR drop in ${judged} campaigns.` }, evidence: [] }];
+    if (judged === 0)
+      return [
+        insufficient(
+          { zh: `没有前后两段都有 ≥ ${t.minClicks} 次点击的计划`, en: `No campaign with ≥ ${t.minClicks} clicks in both periods` },
+          CAPTURE_HINT.campaign,
+        ),
+      ];
+    return [
+      {
+        status: 'ok',
+        period: { from: recent.from, to: recent.to },
+        detail: { zh: `${judged} 个计划的转化率没有显著下降。`, en: `No significant CVR drop in ${judged} campaigns.` },
+        evidence: [],
+      },
+    ];
   },
 });

@@ -47,7 +47,15 @@ export default defineRule({
     }
     for (const d of payDates) if (CODES.some((c) => ctx.shopSeries(c).some((p) => p.date === d && p.value !== null))) adDays++;
     if (pay.length < 7 || adDays < 7 || gmv <= 0)
-      return [insufficient({ zh: `近 ${t.days} 个非大促日只有 ${Math.min(pay.length, adDays)} 天同时有推广花费和支付金额（至少 7 天）`, en: `Only ${Math.min(pay.length, adDays)} of the last ${t.days} non-event days have both ad spend and payment amount (7 needed)` }, { zh: '打开 生意参谋 → 首页，逐日翻看近 14 天以采集推广组花费', en: 'Open 生意参谋 → 首页 and browse the last 14 days for the ad-spend group' })];
+      return [
+        insufficient(
+          {
+            zh: `近 ${t.days} 个非大促日只有 ${Math.min(pay.length, adDays)} 天同时有推广花费和支付金额（至少 7 天）`,
+            en: `Only ${Math.min(pay.length, adDays)} of the last ${t.days} non-event days have both ad spend and payment amount (7 needed)`,
+          },
+          { zh: '打开 生意参谋 → 首页，逐日翻看近 14 天以采集推广组花费', en: 'Open 生意参谋 → 首页 and browse the last 14 days for the ad-spend group' },
+        ),
+      ];
     const mg = marginOf(ctx);
     const ratio = spend / gmv;
     const evidence = [
@@ -61,7 +69,8 @@ export default defineRule({
       zh: `${w.from}～${w.to}（${pay.length} 个非大促日）推广花费 ${formatMoney(spend)}，支付金额 ${formatMoney(gmv)}，推广费比 ${(ratio * 100).toFixed(1)}%，毛利率 ${Math.round(mg.m * 100)}%（推广费比不是 ROI，也不是利润率）。`,
       en: `${w.from}–${w.to} (${pay.length} non-event days): ad spend ${formatMoney(spend, 'en')}, payment amount ${formatMoney(gmv, 'en')}, ad cost ratio ${(ratio * 100).toFixed(1)}% against a ${Math.round(mg.m * 100)}% margin (the ratio is neither ROAS nor a profit rate).`,
     };
-    if (ratio <= t.halfMargin * mg.m) return [{ status: 'ok', period, detail: { zh: `${head.zh}在毛利率的一半以内。`, en: `${head.en} Within half the margin.` }, evidence }];
+    if (ratio <= t.halfMargin * mg.m)
+      return [{ status: 'ok', period, detail: { zh: `${head.zh}在毛利率的一半以内。`, en: `${head.en} Within half the margin.` }, evidence }];
     const all = ratio >= mg.m;
     return [
       {

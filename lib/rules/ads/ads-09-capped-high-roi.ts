@@ -1,5 +1,18 @@
 import { formatMoney } from '../../format';
-import { adEntities, adSums, adWindow, CAPTURE_HINT, cappedDays, fix2, insufficient, marginOf, maturity, nameOf, roiOf, WANXIANG_CAMPAIGN_LINK } from '../shared/ads-window';
+import {
+  adEntities,
+  adSums,
+  adWindow,
+  CAPTURE_HINT,
+  cappedDays,
+  fix2,
+  insufficient,
+  marginOf,
+  maturity,
+  nameOf,
+  roiOf,
+  WANXIANG_CAMPAIGN_LINK,
+} from '../shared/ads-window';
 import { defineRule, type Verdict } from '../types';
 
 /**
@@ -21,7 +34,13 @@ export default defineRule({
     requires: ['campaign.adSpend', 'campaign.adGmv'],
     thresholds: {
       roiMultiple: { default: 1.5, min: 1, max: 5, label: { zh: '保本的倍数', en: 'Multiple of break-even' }, source: '[H]' },
-      minDays: { default: 4, min: 2, max: 7, label: { zh: '撞线天数（近 7 天，按日推断比分时多要 1 天）', en: 'Capped days (of 7; one more than the hourly rule)' }, source: '[H]' },
+      minDays: {
+        default: 4,
+        min: 2,
+        max: 7,
+        label: { zh: '撞线天数（近 7 天，按日推断比分时多要 1 天）', en: 'Capped days (of 7; one more than the hourly rule)' },
+        source: '[H]',
+      },
       tolerance: { default: 0.005, min: 0.001, max: 0.05, label: { zh: '上限容差', en: 'Ceiling tolerance' }, source: '[H]' },
       minSpend: { default: 300, min: 10, max: 1e6, label: { zh: '最少花费（元）', en: 'Minimum spend (¥)' }, source: '[C]' },
     },
@@ -64,7 +83,20 @@ export default defineRule({
       });
     }
     if (out.length) return out;
-    if (judged === 0) return [insufficient({ zh: `${w.from}～${w.to} 没有花费 ≥ ¥${t.minSpend} 的计划`, en: `No campaign spent ≥ ¥${t.minSpend} from ${w.from} to ${w.to}` }, CAPTURE_HINT.campaign)];
-    return [{ status: 'ok', period: { from: last7.from, to: last7.to }, detail: { zh: `${judged} 个计划中没有受预算限制的高投产计划。`, en: `No high-ROAS campaign limited by budget among ${judged}.` }, evidence: [] }];
+    if (judged === 0)
+      return [
+        insufficient(
+          { zh: `${w.from}～${w.to} 没有花费 ≥ ¥${t.minSpend} 的计划`, en: `No campaign spent ≥ ¥${t.minSpend} from ${w.from} to ${w.to}` },
+          CAPTURE_HINT.campaign,
+        ),
+      ];
+    return [
+      {
+        status: 'ok',
+        period: { from: last7.from, to: last7.to },
+        detail: { zh: `${judged} 个计划中没有受预算限制的高投产计划。`, en: `No high-ROAS campaign limited by budget among ${judged}.` },
+        evidence: [],
+      },
+    ];
   },
 });

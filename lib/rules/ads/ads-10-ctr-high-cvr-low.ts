@@ -1,5 +1,18 @@
 import { formatCount, formatMoney } from '../../format';
-import { adWindow, addSums, CAPTURE_HINT, entitySums, insufficient, marginOf, maturity, nameOf, rate, WANXIANG_LINK, whatIfPause, ZERO_SUMS } from '../shared/ads-window';
+import {
+  adWindow,
+  addSums,
+  CAPTURE_HINT,
+  entitySums,
+  insufficient,
+  marginOf,
+  maturity,
+  nameOf,
+  rate,
+  WANXIANG_LINK,
+  whatIfPause,
+  ZERO_SUMS,
+} from '../shared/ads-window';
 import { defineRule, type Verdict } from '../types';
 
 /**
@@ -22,7 +35,13 @@ export default defineRule({
       minClicks: { default: 200, min: 30, max: 1e6, label: { zh: '最少点击', en: 'Minimum clicks' }, source: '[H]' },
       ctrMultiple: { default: 1.2, min: 1, max: 5, label: { zh: '点击率倍数', en: 'CTR multiple' }, source: '[H]' },
       cvrMultiple: { default: 0.5, min: 0.05, max: 1, label: { zh: '转化率倍数', en: 'CVR multiple' }, source: '[H]' },
-      organicShare: { default: 0.3, min: 0, max: 1, label: { zh: '测算：停投后自然回流比例（假设）', en: 'What-if: share that still arrives organically (assumed)' }, source: '[H]' },
+      organicShare: {
+        default: 0.3,
+        min: 0,
+        max: 1,
+        label: { zh: '测算：停投后自然回流比例（假设）', en: 'What-if: share that still arrives organically (assumed)' },
+        source: '[H]',
+      },
     },
     link: WANXIANG_LINK,
   },
@@ -34,7 +53,15 @@ export default defineRule({
     const total = all.reduce((a, r) => addSums(a, r.s), ZERO_SUMS);
     const rows = all.filter((r) => r.s.clicks >= t.minClicks && r.s.hasOrders);
     if (rows.length < 3 || total.clicks <= 0 || total.orders <= 0)
-      return [insufficient({ zh: `${w.from}～${w.to} 点击 ≥ ${t.minClicks} 的关键词不足 3 个，无法做四象限比较`, en: `Fewer than 3 keywords with ≥ ${t.minClicks} clicks from ${w.from} to ${w.to}: no quadrant comparison` }, CAPTURE_HINT.keyword)];
+      return [
+        insufficient(
+          {
+            zh: `${w.from}～${w.to} 点击 ≥ ${t.minClicks} 的关键词不足 3 个，无法做四象限比较`,
+            en: `Fewer than 3 keywords with ≥ ${t.minClicks} clicks from ${w.from} to ${w.to}: no quadrant comparison`,
+          },
+          CAPTURE_HINT.keyword,
+        ),
+      ];
     const ctrAvg = total.clicks / total.imps;
     const cvrAvg = total.orders / total.clicks;
     const out: Verdict[] = [];
@@ -65,6 +92,13 @@ export default defineRule({
       });
     }
     if (out.length) return out;
-    return [{ status: 'ok', period: { from: w.from, to: w.to }, detail: { zh: `${rows.length} 个关键词中没有“高点击、低转化”的词。`, en: `No high-CTR, low-CVR keyword among ${rows.length}.` }, evidence: [] }];
+    return [
+      {
+        status: 'ok',
+        period: { from: w.from, to: w.to },
+        detail: { zh: `${rows.length} 个关键词中没有“高点击、低转化”的词。`, en: `No high-CTR, low-CVR keyword among ${rows.length}.` },
+        evidence: [],
+      },
+    ];
   },
 });

@@ -65,7 +65,20 @@ export default defineRule({
       });
     }
     if (out.length) return out;
-    if (judged === 0) return [insufficient({ zh: '没有近 7 天加购足够、且之前有 ≥ 14 天加购数据的计划', en: 'No campaign with enough recent carts and ≥ 14 earlier days of cart data' }, CAPTURE_HINT.campaign)];
-    return [{ status: 'ok', period: { from: recent.from, to: recent.to }, detail: { zh: `${judged} 个计划的加购成本没有失控。`, en: `Cost per cart is under control in ${judged} campaigns.` }, evidence: [] }];
+    if (judged === 0)
+      return [
+        insufficient(
+          { zh: '没有近 7 天加购足够、且之前有 ≥ 14 天加购数据的计划', en: 'No campaign with enough recent carts and ≥ 14 earlier days of cart data' },
+          CAPTURE_HINT.campaign,
+        ),
+      ];
+    return [
+      {
+        status: 'ok',
+        period: { from: recent.from, to: recent.to },
+        detail: { zh: `${judged} 个计划的加购成本没有失控。`, en: `Cost per cart is under control in ${judged} campaigns.` },
+        evidence: [],
+      },
+    ];
   },
 });

@@ -61,7 +61,8 @@ export default defineRule({
       { label: { zh: '30 天新出现的内容数', en: 'New pieces in 30 days' }, value: posts, format: 'count' },
     ];
     const dropped = prev !== null && prev.share > 0 && cur.share <= prev.share * (1 - t.dropRel);
-    const low = cur.share < t.minShare && (posts === null || posts < t.minPosts);
+    // Judged at the precision shown (0.01 %): 2.999 % displayed as 3.00 % is not "under 3 %".
+    const low = Math.round(cur.share * 1e4) < Math.round(t.minShare * 1e4) && (posts === null || posts < t.minPosts);
     const period = { from: since, to: ctx.asOf };
     if (!dropped && !low) return [{ status: 'ok', period, detail: { zh: `近 30 天种草成交占全店 ${rate(cur.share)}。`, en: `Content-driven sales were ${rate(cur.share)} of shop sales over 30 days.` }, evidence }];
     const postsText = posts === null ? { zh: '（内容采集不足 30 天，发布数未核实）', en: ' (under 30 days of content capture: new pieces not verified)' } : { zh: `，30 天内新出现 ${posts} 条内容`, en: `, ${posts} new pieces in 30 days` };

@@ -1,5 +1,5 @@
 import { addDays } from '../../series/dates';
-import { EXPERIENCE_LINK, OPEN_EXPERIENCE, rate } from '../shared/service-window';
+import { EXPERIENCE_LINK, OPEN_EXPERIENCE, rate, shopSnapshot } from '../shared/service-window';
 import { defineRule } from '../types';
 
 /**
@@ -26,7 +26,7 @@ export default defineRule({
     link: EXPERIENCE_LINK,
   },
   evaluate(ctx, t) {
-    const snap = ctx.snapshot('shop', ctx.shopId, 'expManualResp3minRate');
+    const snap = shopSnapshot(ctx, 'expManualResp3minRate');
     if (!snap) return [{ status: 'insufficient', detail: OPEN_EXPERIENCE, evidence: [] }];
     if (snap.date < addDays(ctx.asOf, -t.maxAgeDays)) {
       return [
@@ -41,7 +41,7 @@ export default defineRule({
       ];
     }
     const v = snap.value;
-    const service = ctx.snapshot('shop', ctx.shopId, 'expServiceScore');
+    const service = shopSnapshot(ctx, 'expServiceScore');
     const evidence = [
       { label: { zh: '3 分钟人工响应率', en: '3-min manual response rate' }, value: v, format: 'ratio' as const },
       { label: { zh: '提示线', en: 'Warning line' }, value: t.warn, format: 'ratio' as const },

@@ -1,7 +1,7 @@
 import type { Evidence } from '../../schema/finding';
 import { addDays } from '../../series/dates';
 import { windowSum } from '../shared/entity-window';
-import { EXPERIENCE_LINK, OPEN_EXPERIENCE } from '../shared/service-window';
+import { EXPERIENCE_LINK, OPEN_EXPERIENCE, shopSnapshot } from '../shared/service-window';
 import { defineRule, type Text } from '../types';
 
 const DSR: { id: string; zh: string; en: string }[] = [
@@ -47,7 +47,7 @@ export default defineRule({
     const problems: { p1: boolean; text: Text }[] = [];
     let any = false;
     for (const d of DSR) {
-      const s = ctx.snapshot('shop', ctx.shopId, d.id);
+      const s = shopSnapshot(ctx, d.id);
       if (!s || s.date < addDays(ctx.asOf, -t.maxAgeDays)) continue;
       any = true;
       evidence.push({ label: { zh: `DSR ${d.zh}`, en: `DSR ${d.en}` }, value: s.value, format: 'plain' });
@@ -65,7 +65,7 @@ export default defineRule({
       evidence.push({ label: { zh: `${e.zh}分（7 天均值）`, en: `${e.en} score (7-day mean)` }, value: c, format: 'plain' });
       if (b - c >= t.expDrop) problems.push({ p1: false, text: { zh: `${e.zh}分 ${c.toFixed(2)}（前 4 周 ${b.toFixed(2)}）`, en: `${e.en} score ${c.toFixed(2)} (4 weeks before: ${b.toFixed(2)})` } });
     }
-    const exp = ctx.snapshot('shop', ctx.shopId, 'experienceScore');
+    const exp = shopSnapshot(ctx, 'experienceScore');
     if (exp) evidence.push({ label: { zh: '真实体验分', en: 'Experience score' }, value: exp.value, format: 'plain' });
     if (!any) {
       return [

@@ -2,7 +2,7 @@ import type { Evidence } from '../../schema/finding';
 import { addDays } from '../../series/dates';
 import { twoProportionZ } from '../../series/rates';
 import { windowSum } from '../shared/entity-window';
-import { rate } from '../shared/service-window';
+import { rate, shopSnapshot } from '../shared/service-window';
 import { defineRule } from '../types';
 
 /**
@@ -42,7 +42,7 @@ export default defineRule({
     const cur = b7.sum / a7.sum;
     const base = b28.sum / a28.sum;
     const test = twoProportionZ(b7.sum, a7.sum, b28.sum, a28.sum);
-    const neg = ctx.snapshot('shop', ctx.shopId, 'expNegItemFeedbackRate');
+    const neg = shopSnapshot(ctx, 'expNegItemFeedbackRate');
     const evidence: Evidence[] = [
       { label: { zh: '差评占比（7 天）', en: 'Bad-review share (7 days)' }, value: cur, format: 'ratio' },
       { label: { zh: '差评占比（前 4 周）', en: 'Bad-review share (4 weeks before)' }, value: base, format: 'ratio' },

@@ -32,20 +32,36 @@ export function promoEvents(asOf: string): PromoEvent[] {
   for (const year of [y - 1, y, y + 1]) {
     for (const w of PROMO_WINDOWS) {
       const sale = SALE_DAYS[w.name.zh] ?? [w.from, w.to];
-      out.push({ key: `${year}-${w.name.zh}`, name: { zh: `${year} ${w.name.zh}`, en: `${year} ${w.name.en}` }, from: `${year}-${w.from}`, to: `${year}-${w.to}`, saleFrom: `${year}-${sale[0]}`, saleTo: `${year}-${sale[1]}` });
+      out.push({
+        key: `${year}-${w.name.zh}`,
+        name: { zh: `${year} ${w.name.zh}`, en: `${year} ${w.name.en}` },
+        from: `${year}-${w.from}`,
+        to: `${year}-${w.to}`,
+        saleFrom: `${year}-${sale[0]}`,
+        saleTo: `${year}-${sale[1]}`,
+      });
     }
   }
   return out.sort((a, b) => (a.from < b.from ? -1 : 1));
 }
 
 /** The latest event that has started by asOf. */
-export const lastStarted = (asOf: string) => promoEvents(asOf).filter((e) => e.from <= asOf).pop() ?? null;
+export const lastStarted = (asOf: string) =>
+  promoEvents(asOf)
+    .filter((e) => e.from <= asOf)
+    .pop() ?? null;
 /** The latest event that has ended before asOf. */
-export const lastEnded = (asOf: string) => promoEvents(asOf).filter((e) => e.to < asOf).pop() ?? null;
+export const lastEnded = (asOf: string) =>
+  promoEvents(asOf)
+    .filter((e) => e.to < asOf)
+    .pop() ?? null;
 /** The next event that has not started. */
 export const nextEvent = (asOf: string) => promoEvents(asOf).find((e) => e.from > asOf) ?? null;
 /** The previous event of the same kind (a year earlier). */
 export const sameKindBefore = (e: PromoEvent) => promoEvents(e.from).find((x) => x.key === `${Number(e.key.slice(0, 4)) - 1}${e.key.slice(4)}`) ?? null;
+
+/** The earlier of two ISO dates. */
+export const earlier = (a: string, b: string) => [a, b].sort()[0] as string;
 
 export const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000);
 
@@ -105,7 +121,10 @@ export function peakOf(ctx: RuleContext, e: PromoEvent, metric: string): number 
 }
 
 export const SYCM_HOME = { url: 'https://sycm.taobao.com/portal/home.htm', label: { zh: '生意参谋 → 首页', en: '生意参谋 → 首页' } };
-export const SYCM_CALENDAR = { url: 'https://sycm.taobao.com/datawar/activity/calendar', label: { zh: '生意参谋 → 营销 → 活动日历', en: '生意参谋 → 营销 → 活动日历' } };
+export const SYCM_CALENDAR = {
+  url: 'https://sycm.taobao.com/datawar/activity/calendar',
+  label: { zh: '生意参谋 → 营销 → 活动日历', en: '生意参谋 → 营销 → 活动日历' },
+};
 export const HISTORY_HINT: Text = {
   zh: '打开 生意参谋 → 首页，逐日翻看活动前至少 28 天以采集此数据',
   en: 'Open 生意参谋 → 首页 and browse at least 28 days before the event to capture it',

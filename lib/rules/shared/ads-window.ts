@@ -186,7 +186,10 @@ export const CAPTURE_HINT: Record<'keyword' | 'campaign' | 'crowd' | 'shop', Tex
     zh: '打开 万相台无界 → 报表 → 人群，选“分日”和 15 天归因以采集此数据',
     en: 'Open 万相台无界 → Reports → Crowds, split by day with the 15-day attribution window',
   },
-  shop: { zh: '打开 生意参谋 → 首页，翻看近 14 天以采集推广花费和支付金额', en: 'Open 生意参谋 → 首页 and browse the last 14 days for ad spend and payment amount' },
+  shop: {
+    zh: '打开 生意参谋 → 首页，翻看近 14 天以采集推广花费和支付金额',
+    en: 'Open 生意参谋 → 首页 and browse the last 14 days for ad spend and payment amount',
+  },
 };
 
 export function insufficient(reason: Text, hint?: Text): Verdict {
@@ -212,7 +215,13 @@ export interface WhatIf {
  * share `organic` of that GMV is assumed to arrive anyway (buyers who would have searched and
  * bought without the ad). The assumption is printed with the numbers.
  */
-export function whatIfPause(account: Pick<AdSums, 'spend' | 'gmv'>, flagged: Pick<AdSums, 'spend' | 'gmv'>, organic: number, margin: number, scope: Text): WhatIf {
+export function whatIfPause(
+  account: Pick<AdSums, 'spend' | 'gmv'>,
+  flagged: Pick<AdSums, 'spend' | 'gmv'>,
+  organic: number,
+  margin: number,
+  scope: Text,
+): WhatIf {
   const lostGmv = flagged.gmv * (1 - organic);
   const spend = Math.max(0, account.spend - flagged.spend);
   const gmv = Math.max(0, account.gmv - lostGmv);

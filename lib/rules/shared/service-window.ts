@@ -160,3 +160,20 @@ export function linearScore(x: number, worst: number, best: number): number {
   const s = ((x - worst) / (best - worst)) * 100;
   return Math.max(0, Math.min(100, s));
 }
+
+/**
+ * Latest shop-level snapshot of a metric. 千牛 workbench snapshots carry a `panel` dimension
+ * (todo / experience), which the context may key as a scoped view (`<shopId>|panel=…`): both
+ * are read, the newest wins.
+ */
+export function shopSnapshot(ctx: RuleContext, metricId: string): { date: string; value: number } | null {
+  let best = ctx.snapshot('shop', ctx.shopId, metricId);
+  // Scoped views are only listed on request (context.ts); older contexts ignore the option.
+  const list = (ctx.entities as (k: 'shop', o?: { scoped?: boolean }) => EntityRef[])('shop', { scoped: true });
+  for (const e of list) {
+    if (e.id === ctx.shopId || !e.id.startsWith(`${ctx.shopId}|`)) continue;
+    const s = ctx.snapshot('shop', e.id, metricId);
+    if (s && (!best || s.date > best.date)) best = s;
+  }
+  return best;
+}

@@ -8,8 +8,8 @@ import { defineRule, type Text, type Verdict } from '../types';
 
 /**
  * TEAM-07 (outliers): among agents with ≥ 30 inquirers in 14 days, one whose average reply time
- * (log) or shrunk inquiry conversion is a robust-z outlier on the bad side (|M| > 3.5,
- * Iglewicz–Hoaglin) AND off the team median by a practical margin (≥ 50 % slower, or ≥ 10 pp
+ * (log) or shrunk inquiry conversion is a robust-z outlier on the bad side (|M| > 2.5, the
+ * Iglewicz–Hoaglin watch line: a 6-person team's MAD is wide) AND off the team median by a practical margin (≥ 50 % slower, or ≥ 10 pp
  * lower). Needs ≥ 5 agents. P3.
  */
 export default defineRule({
@@ -19,13 +19,13 @@ export default defineRule({
     area: 'TEAM',
     title: { zh: '客服指标异常值', en: 'Agent KPI outlier' },
     description: {
-      zh: '近 14 天在团队里明显偏离的客服：响应时长或（收缩后的）询单转化率的稳健 z 超过 3.5 且差距有实际意义。',
-      en: 'Agents far off the team over 14 days: robust z beyond 3.5 on reply time or shrunk inquiry conversion, with a practical gap.',
+      zh: '近 14 天在团队里明显偏离的客服：响应时长或（收缩后的）询单转化率的稳健 z 超过 2.5（观察线）且差距有实际意义。',
+      en: 'Agents far off the team over 14 days: robust z beyond 2.5 (watch line) on reply time or shrunk inquiry conversion, with a practical gap.',
     },
     severity: 'P3',
     requires: ['agent.consultUserCnt'],
     thresholds: {
-      z: { default: 3.5, min: 2, max: 8, label: { zh: '稳健 z', en: 'Robust z' }, source: '[S]' },
+      z: { default: 2.5, min: 1.5, max: 8, label: { zh: '稳健 z（团队人少，用观察线 2.5）', en: 'Robust z (small teams: the 2.5 watch line)' }, source: '[S]' },
       slowerRel: { default: 0.5, min: 0.1, max: 5, label: { zh: '慢于团队中位（相对）', en: 'Slower than median (relative)' }, source: '[H]' },
       convGapPp: { default: 0.1, min: 0.01, max: 0.5, label: { zh: '转化低于团队中位（pp）', en: 'Conversion below median (pp)' }, source: '[H]' },
       minInquiries: { default: 30, min: 5, max: 10000, label: { zh: '最少询单人数（14 天）', en: 'Min inquirers (14 days)' }, source: '[H]' },
