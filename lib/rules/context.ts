@@ -10,7 +10,18 @@ export const DEFAULT_PROFILE: ShopProfile = {
   assumed: ['grossMargin', 'leadTimeDays', 'monthlyTarget', 'attributionDays'],
 };
 
-type Cell = { name?: string; itemId?: string; byMetric: Map<string, Map<string, number>>; snapshots: Map<string, { date: string; value: number }> };
+/**
+ * One entity's facts. Day rows are kept as they are and turned into a metric's series only when
+ * a rule asks for it: most (entity, metric) series are never read, and building them all up
+ * front cost most of a rules run.
+ */
+type Cell = {
+  name?: string;
+  itemId?: string;
+  rows: { date: string; values: Record<string, number> }[];
+  sorted: boolean;
+  snapshots: Map<string, { date: string; value: number }>;
+};
 
 /**
  * Dimensions that only say where a number sits, not what it is about. Any other dimension
@@ -24,6 +35,10 @@ const PARENT_DIMS: Partial<Record<string, string>> = { sku: 'itemId' };
 
 export function scopeOf(dims: Record<string, string>, kind?: string): string {
   const parent = kind ? PARENT_DIMS[kind] : undefined;
+  // Fast path (most facts): only neutral dimensions, no allocation.
+  let scoped = false;
+  for (const k in dims) if (!NEUTRAL_DIMS.has(k) && k !== parent) scoped = true;
+  if (!scoped) return '';
   return Object.keys(dims)
     .filter((k) => !NEUTRAL_DIMS.has(k) && k !== parent)
     .sort()
@@ -55,7 +70,7 @@ export function buildContext(shopId: string, facts: readonly Fact[], profile: Sh
     }
     let c = byId.get(id);
     if (!c) {
-      c = { byMetric: new Map(), snapshots: new Map() };
+      c = { rows: [], sorted: true, snapshots: new Map() };
       byId.set(id, c);
     }
     return c;
@@ -70,9 +85,9 @@ export function buildContext(shopId: string, facts: readonly Fact[], profile: Sh
       const c = cellOf(f.entityKind, key);
       if (f.entityName) c.name = f.entityName;
       if (f.entityKind === 'sku' && f.dims.itemId) c.itemId = f.dims.itemId;
-      for (const [k, v] of Object.entries(f.values)) {
+      for (const k in f.values) {
         const prev = c.snapshots.get(k);
-        if (!prev || prev.date <= f.date) c.snapshots.set(k, { date: f.date, value: v });
+        if (!prev || prev.date <= f.date) c.snapshots.set(k, { date: f.date, value: f.values[k] as number });
       }
       continue;
     }
@@ -80,41 +95,61 @@ export function buildContext(shopId: string, facts: readonly Fact[], profile: Sh
     const c = cellOf(f.entityKind, f.entityKind === 'shop' && !scope ? shopId : key);
     if (f.entityName) c.name = f.entityName;
     if (f.entityKind === 'sku' && f.dims.itemId) c.itemId = f.dims.itemId;
-    for (const [k, v] of Object.entries(f.values)) {
-      let m = c.byMetric.get(k);
-      if (!m) {
-        m = new Map();
-        c.byMetric.set(k, m);
-      }
-      m.set(f.date, v);
-    }
+    const last = c.rows[c.rows.length - 1];
+    if (last && last.date > f.date) c.sorted = false;
+    c.rows.push(f);
     if (f.entityKind === 'shop' && !scope && f.date > asOf) asOf = f.date;
   }
   if (!asOf) return null;
   const cache = new Map<string, DailySeries>();
-  const toSeries = (m: Map<string, number> | undefined): DailySeries =>
-    m ? [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([date, value]) => ({ date, value })) : [];
+  /** A metric's series from a cell's rows, by date; a later row of the same date wins (as a merge would). */
+  const toSeries = (c: Cell | undefined, metricId: string): DailySeries => {
+    if (!c) return [];
+    if (!c.sorted) {
+      c.rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      c.sorted = true;
+    }
+    const out: { date: string; value: number | null }[] = [];
+    for (const r of c.rows) {
+      const v = r.values[metricId];
+      if (v === undefined) continue;
+      const prev = out[out.length - 1];
+      if (prev && prev.date === r.date) prev.value = v;
+      else out.push({ date: r.date, value: v });
+    }
+    return out;
+  };
   const series = (kind: EntityKind, id: string, metricId: string): DailySeries => {
     const key = `${kind}|${id}|${metricId}`;
     let s = cache.get(key);
     if (!s) {
-      s = toSeries(cells.get(kind)?.get(id)?.byMetric.get(metricId));
+      s = toSeries(cells.get(kind)?.get(id), metricId);
       cache.set(key, s);
     }
     return s;
   };
+  const has = (c: Cell, metricId: string) => c.snapshots.has(metricId) || c.rows.some((r) => r.values[metricId] !== undefined);
+  const hasCache = new Map<string, boolean>();
   return {
     shopId,
     asOf,
     profile,
     shopSeries: (metricId) => series('shop', shopId, metricId),
     hasMetric(ref) {
-      const dot = ref.indexOf('.');
-      if (dot < 0) return (cells.get('shop')?.get(shopId)?.byMetric.get(ref)?.size ?? 0) > 0;
-      const kind = ref.slice(0, dot);
-      const metricId = ref.slice(dot + 1);
-      for (const c of cells.get(kind)?.values() ?? []) if ((c.byMetric.get(metricId)?.size ?? 0) > 0 || c.snapshots.has(metricId)) return true;
-      return false;
+      let v = hasCache.get(ref);
+      if (v === undefined) {
+        const dot = ref.indexOf('.');
+        if (dot < 0) {
+          const c = cells.get('shop')?.get(shopId);
+          v = c ? c.rows.some((r) => r.values[ref] !== undefined) : false;
+        } else {
+          const metricId = ref.slice(dot + 1);
+          v = false;
+          for (const c of cells.get(ref.slice(0, dot))?.values() ?? []) if (has(c, metricId)) v = true;
+        }
+        hasCache.set(ref, v);
+      }
+      return v;
     },
     entities(kind, opts) {
       const out: EntityRef[] = [];

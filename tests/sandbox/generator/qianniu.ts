@@ -207,7 +207,7 @@ export function qnExperience(world: World, shopId: string, today: string): QnExp
       { code: 'nps', name: '真实体验分', score: s('nps', 4.2, 4.9), subs: [] },
       { code: 'newGoods', name: '宝贝质量', score: s('goods', 4.0, 4.9), subs: [{ code: 'neg_itm_feedback_rate', name: '商品负反馈率', score: s('neg', 3.8, 5), value: r('neg', 0.001, 0.01) }] },
       { code: 'newLogistics', name: '物流速度', score: s('log', 4.0, 4.9), subs: [{ code: '48h_pickup_rate', name: '48小时揽收及时率', score: s('pick', 4, 5), value: r('pick', 0.95, 0.999) }] },
-      { code: 'newServices', name: '服务保障', score: s('svc', 4.0, 4.9), subs: [{ code: '3min_manual_rsp_rate', name: '3分钟人工响应率', score: s('rsp', 4, 5), value: r('rsp', 0.85, 0.99) }] },
+      { code: 'newServices', name: '服务保障', score: s('svc', 4.0, 4.9), subs: [{ code: '3min_manual_rsp_rate', name: '3分钟人工响应率', score: s('rsp', 4, 5), value: r('rsp', 0.97, 0.998) }] },
       { code: 'additionalPoints', name: '附加分', score: s('add', 0, 0.1), subs: [] },
     ],
   };
