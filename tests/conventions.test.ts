@@ -54,6 +54,11 @@ describe('adapters', () => {
     expect(familyForPage(new URL(u))?.id).toBe(aid);
   });
 
+  it('README lists every page family', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const a of ADAPTERS) expect(readme, a.id).toContain(`| \`${a.id}\` |`);
+  });
+
   it('route ids are unique per adapter and kebab-case', () => {
     for (const a of ADAPTERS) {
       const ids = a.routes.map((r) => r.id);
