@@ -6,8 +6,9 @@
  * (what every console re-render costs), `re-render` is the pass after the console rebuilt the
  * table (sorting). Forced layout after the first pass is reported apart.
  */
-import { build } from 'esbuild';
+
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { launchBench } from '../lib/browser';
 import { median, round, spread } from '../lib/stats';
 import type { BenchCase } from '../types';

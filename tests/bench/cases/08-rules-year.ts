@@ -28,8 +28,26 @@ function rng(seed: number) {
 export function yearOfFacts(items: number, keywords: number, agents: number, days: number): Fact[] {
   const r = rng(7);
   const out: Fact[] = [];
-  const push = (kind: Fact['entityKind'], id: string, date: string, dims: Record<string, string>, values: Record<string, number>, grain: Fact['grain'] = 'day') => {
-    const f = { shopId: SHOP, entityKind: kind, entityId: id, grain, date, dims, values, source: { adapter: 'bench', route: 'bench' }, capturedAt: 1, updatedAt: 1 } as Fact;
+  const push = (
+    kind: Fact['entityKind'],
+    id: string,
+    date: string,
+    dims: Record<string, string>,
+    values: Record<string, number>,
+    grain: Fact['grain'] = 'day',
+  ) => {
+    const f = {
+      shopId: SHOP,
+      entityKind: kind,
+      entityId: id,
+      grain,
+      date,
+      dims,
+      values,
+      source: { adapter: 'bench', route: 'bench' },
+      capturedAt: 1,
+      updatedAt: 1,
+    } as Fact;
     f.id = factId(f);
     out.push(f);
   };
@@ -39,17 +57,50 @@ export function yearOfFacts(items: number, keywords: number, agents: number, day
     const date = addDays(AS_OF, -i);
     const uv = 8000 + r() * 3000;
     const buyers = uv * 0.025;
-    push('shop', SHOP, date, d0, { uv, payByrCnt: buyers, payAmt: buyers * 150, payPct: 150, payRate: buyers / uv, cartByrCnt: uv * 0.08, payItmCnt: buyers * 1.3, gotInTime24hRate: 0.97, avgSignTimeHh: 50, payAmtRfdRate: 0.05, wwConsultPayRate: 0.4 });
+    push('shop', SHOP, date, d0, {
+      uv,
+      payByrCnt: buyers,
+      payAmt: buyers * 150,
+      payPct: 150,
+      payRate: buyers / uv,
+      cartByrCnt: uv * 0.08,
+      payItmCnt: buyers * 1.3,
+      gotInTime24hRate: 0.97,
+      avgSignTimeHh: 50,
+      payAmtRfdRate: 0.05,
+      wwConsultPayRate: 0.4,
+    });
     for (let k = 0; k < items; k++) {
       const iuv = 5 + r() * 60;
       const ib = iuv * 0.03 * r();
-      push('item', `9${String(k).padStart(8, '0')}`, date, d0, { uv: iuv, payByrCnt: ib, payAmt: ib * 120, payItmCnt: ib * 1.2, cartByrCnt: iuv * 0.1, cltItmCnt: iuv * 0.05, payRate: ib / iuv });
+      push('item', `9${String(k).padStart(8, '0')}`, date, d0, {
+        uv: iuv,
+        payByrCnt: ib,
+        payAmt: ib * 120,
+        payItmCnt: ib * 1.2,
+        cartByrCnt: iuv * 0.1,
+        cltItmCnt: iuv * 0.05,
+        payRate: ib / iuv,
+      });
     }
     for (let k = 0; k < keywords; k++) {
       const clicks = r() * 40;
-      push('keyword', `kw${k}`, date, ad, { adSpend: clicks * 1.2, adClicks: clicks, adImpressions: clicks * 40, adGmv: clicks * r() * 8, adOrders: clicks * 0.02, adCarts: clicks * 0.1 });
+      push('keyword', `kw${k}`, date, ad, {
+        adSpend: clicks * 1.2,
+        adClicks: clicks,
+        adImpressions: clicks * 40,
+        adGmv: clicks * r() * 8,
+        adOrders: clicks * 0.02,
+        adCarts: clicks * 0.1,
+      });
     }
-    for (let k = 0; k < agents; k++) push('agent', `店:客服${k}`, date, d0, { wwwConsultUv: 60 + r() * 40, wwConsultPayRate: 0.3 + r() * 0.2, avgReplyInterval: 20 + r() * 20, customerServiceGmv: 3000 * r() });
+    for (let k = 0; k < agents; k++)
+      push('agent', `店:客服${k}`, date, d0, {
+        wwwConsultUv: 60 + r() * 40,
+        wwConsultPayRate: 0.3 + r() * 0.2,
+        avgReplyInterval: 20 + r() * 20,
+        customerServiceGmv: 3000 * r(),
+      });
   }
   for (let k = 0; k < items; k++) push('sku', `sku${k}`, AS_OF, { itemId: `9${String(k).padStart(8, '0')}` }, { currentStockCnt: 50 + r() * 500 }, 'snapshot');
   return out;
@@ -78,7 +129,7 @@ const rulesYear: BenchCase = {
     }
     const s = spread(xs);
     return {
-      figure: `${fmtSpread(s, "ms", 0)} for ${facts.length.toLocaleString('en')} facts, ${RULES.length} rules, ${findings} results`,
+      figure: `${fmtSpread(s, 'ms', 0)} for ${facts.length.toLocaleString('en')} facts, ${RULES.length} rules, ${findings} results`,
       pass: s.median <= 500,
       note: `${opts.quick ? 'quick mode: smaller shop; ' : ''}the re-run after one capture is the same full evaluation today (no incremental engine), so it misses the 50 ms budget by the same figure`,
       details: { facts: facts.length, rules: RULES.length, findings, ms: xs, items, keywords, days },
