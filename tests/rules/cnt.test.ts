@@ -31,14 +31,28 @@ describe('cnt-01-content-gmv-share', () => {
   table(cnt01Gmv as Rule, [
     ['4 % → ok', () => withContent(pieces(8, { amount: 100 })), 'ok'],
     ['1 % with no new pieces → P3', () => withContent(pieces(8, { amount: 25 }), 70), 'fired', 'P3'],
-    ['halved vs the month before → P2', () => svcContext({ extra: pieces(8).flatMap((p) => contentFacts([{ ...p, amount: 100 }], 70).map((f) => (f.date > day(30) ? { ...f, values: { ...f.values, contentSeedPayAmt: 50 } } : f))) }), 'fired', 'P2'],
+    [
+      'halved vs the month before → P2',
+      () =>
+        svcContext({
+          extra: pieces(8).flatMap((p) =>
+            contentFacts([{ ...p, amount: 100 }], 70).map((f) => (f.date > day(30) ? { ...f, values: { ...f.values, contentSeedPayAmt: 50 } } : f)),
+          ),
+        }),
+      'fired',
+      'P2',
+    ],
     ['a week of content → insufficient', () => withContent(pieces(8, { amount: 10 }), 7), 'insufficient'],
     ['no content → not applicable', () => svcContext(), 'not-applicable'],
   ]);
 });
 
 describe('cnt-01-content-traffic', () => {
-  const ch = (k: (i: number) => number) => (i: number) => ({ liveRoomUv: Math.round(240 * k(i) * wob(i, 4)), shortVideoUv: Math.round(120 * k(i)), imageUv: Math.round(48 * k(i)) });
+  const ch = (k: (i: number) => number) => (i: number) => ({
+    liveRoomUv: Math.round(240 * k(i) * wob(i, 4)),
+    shortVideoUv: Math.round(120 * k(i)),
+    imageUv: Math.round(48 * k(i)),
+  });
   table(cnt01Traffic as Rule, [
     ['steady → ok', () => svcContext({ shop: ch(() => 1) }), 'ok'],
     ['content visitors ×0.35 this week → P2', () => svcContext({ shop: ch((i) => (i < 7 ? 0.35 : 1)) }), 'fired', 'P2'],
@@ -68,7 +82,11 @@ describe('cnt-03-completion-rate', () => {
     ['one video at 5 % → P3', () => withContent(pieces(6, { plays: 80, finish: 0.25 }, { finish: 0.05 })), 'fired', 'P3'],
     ['two videos only, one at 10 % → fallback 15 % → P3', () => withContent(pieces(2, { plays: 80, finish: 0.25 }, { finish: 0.1 })), 'fired', 'P3'],
     ['20 plays a day → insufficient', () => withContent(pieces(6, { plays: 20 })), 'insufficient'],
-    ['no completion → not applicable', () => svcContext({ extra: contentFacts(pieces(3)).map((f) => ({ ...f, values: { contentViewUv: f.values.contentViewUv ?? 0 } })) }), 'not-applicable'],
+    [
+      'no completion → not applicable',
+      () => svcContext({ extra: contentFacts(pieces(3)).map((f) => ({ ...f, values: { contentViewUv: f.values.contentViewUv ?? 0 } })) }),
+      'not-applicable',
+    ],
   ]);
 });
 
@@ -88,7 +106,11 @@ describe('cnt-05-content-conversion', () => {
     ['3 % of clicks buy → ok', () => withContent(pieces(3, { clicks: 30, buyers: 1 })), 'ok'],
     ['nobody buys from 420 clicks → P2', () => withContent(pieces(3, { clicks: 30, buyers: 1 }, { buyers: 0 })), 'fired', 'P2'],
     ['12 clicks a day → insufficient', () => withContent(pieces(3, { clicks: 12, buyers: 0 })), 'insufficient'],
-    ['no buyers metric → not applicable', () => svcContext({ extra: contentFacts(pieces(3)).map((f) => ({ ...f, values: { contentItemClickUv: 30 } })) }), 'not-applicable'],
+    [
+      'no buyers metric → not applicable',
+      () => svcContext({ extra: contentFacts(pieces(3)).map((f) => ({ ...f, values: { contentItemClickUv: 30 } })) }),
+      'not-applicable',
+    ],
   ]);
 });
 
@@ -97,17 +119,28 @@ describe('cnt-06-item-ctr', () => {
     ['even → ok', () => withContent(pieces(5, { views: 100, clicks: 12 })), 'ok'],
     ['one piece at 3 % vs 12 % → P3', () => withContent(pieces(5, { views: 100, clicks: 12 }, { clicks: 3 })), 'fired', 'P3'],
     ['20 viewers a day → insufficient', () => withContent(pieces(5, { views: 20, clicks: 2 })), 'insufficient'],
-    ['no clicks metric → not applicable', () => svcContext({ extra: contentFacts(pieces(3)).map((f) => ({ ...f, values: { contentViewUv: 100 } })) }), 'not-applicable'],
+    [
+      'no clicks metric → not applicable',
+      () => svcContext({ extra: contentFacts(pieces(3)).map((f) => ({ ...f, values: { contentViewUv: 100 } })) }),
+      'not-applicable',
+    ],
   ]);
 });
 
 describe('cnt-08-live-uv-value', () => {
   // Shop: ¥20,000 / 8,000 visitors = ¥2.50 per visitor.
-  const live = (payPerUv: number, uv = 300) => Array.from({ length: 10 }, (_, i) => fact('source', '23.s2594', day(i), { uv, payAmt: uv * payPerUv }, '手淘淘宝直播', { device: '0', level: '2', parent: '23' }));
+  const live = (payPerUv: number, uv = 300) =>
+    Array.from({ length: 10 }, (_, i) =>
+      fact('source', '23.s2594', day(i), { uv, payAmt: uv * payPerUv }, '手淘淘宝直播', { device: '0', level: '2', parent: '23' }),
+    );
   table(cnt08 as Rule, [
     ['¥2.4 per live visitor → ok', () => svcContext({ extra: live(2.4) }), 'ok'],
     ['¥0.8 per live visitor for 3 days → P3', () => svcContext({ extra: live(0.8) }), 'fired', 'P3'],
     ['30 live visitors a day → insufficient', () => svcContext({ extra: live(0.5, 30) }), 'insufficient'],
-    ['no live source → not applicable', () => svcContext({ extra: [fact('source', '23.s1150', day(0), { uv: 100, payAmt: 10 }, '手淘搜索')] }), 'not-applicable'],
+    [
+      'no live source → not applicable',
+      () => svcContext({ extra: [fact('source', '23.s1150', day(0), { uv: 100, payAmt: 10 }, '手淘搜索')] }),
+      'not-applicable',
+    ],
   ]);
 });

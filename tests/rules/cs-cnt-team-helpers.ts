@@ -21,7 +21,18 @@ import { mkFact, world, worldFacts } from './da-helpers';
 export const AS_OF = '2026-11-22'; // a Sunday, after the 双11 window
 
 export function snapFact(shopId: string, date: string, values: Record<string, number>, dims: Record<string, string> = {}): Fact {
-  const f = { shopId, entityKind: 'shop' as const, entityId: shopId, grain: 'snapshot' as const, date, dims, values, source: { adapter: 'test', route: 'test' }, capturedAt: 1, updatedAt: 1 };
+  const f = {
+    shopId,
+    entityKind: 'shop' as const,
+    entityId: shopId,
+    grain: 'snapshot' as const,
+    date,
+    dims,
+    values,
+    source: { adapter: 'test', route: 'test' },
+    capturedAt: 1,
+    updatedAt: 1,
+  };
   return { ...f, id: factId(f) };
 }
 
@@ -29,7 +40,11 @@ export function snapFact(shopId: string, date: string, values: Record<string, nu
 export function serviceWorldFacts(shopId: string, from: string, to: string): Fact[] {
   const w = world();
   const out = worldFacts(shopId, from, to, { items: false });
-  const pieces = buildContent(w.seed, w.shop(shopId), w.items(shopId).map((i) => i.itemId));
+  const pieces = buildContent(
+    w.seed,
+    w.shop(shopId),
+    w.items(shopId).map((i) => i.itemId),
+  );
   for (let d = from; d <= to; d = addDays(d, 1)) {
     const day = w.shopDay(shopId, d);
     const agents = w.agentDays(shopId, d);
@@ -60,7 +75,14 @@ export function serviceWorldFacts(shopId: string, from: string, to: string): Fac
     const ov = flowOverview(w, shopId, d, '0');
     out.push(mkFact(shopId, 'shop', shopId, d, { liveRoomUv: ov.liveRoomUv ?? 0, shortVideoUv: ov.shortVideoUv ?? 0, imageUv: ov.imageUv ?? 0 }));
     const rate = rateOverview(w, shopId, d);
-    out.push(mkFact(shopId, 'shop', shopId, d, { rateCnt: rate.rateCnt ?? 0, goodRateRatio: rate.goodRateRatio ?? 0, midRateCnt: rate.midRateCnt ?? 0, badRateCnt: rate.badRateCnt ?? 0 }));
+    out.push(
+      mkFact(shopId, 'shop', shopId, d, {
+        rateCnt: rate.rateCnt ?? 0,
+        goodRateRatio: rate.goodRateRatio ?? 0,
+        midRateCnt: rate.midRateCnt ?? 0,
+        badRateCnt: rate.badRateCnt ?? 0,
+      }),
+    );
     if (d === to) out.push(snapFact(shopId, d, { dsrDesc: rate.dsrDesc ?? 0, dsrService: rate.dsrService ?? 0, dsrLogistics: rate.dsrLogistics ?? 0 }));
     for (const c of contentDays(w.seed, pieces, d, day)) {
       out.push(
@@ -108,7 +130,14 @@ export const day = (i: number, asOf = AS_OF) => addDays(asOf, -i);
 /** A small deterministic wobble (±3 %) so medians and MADs are not degenerate. */
 export const wob = (i: number, k = 1) => 1 + ((((i + 1) * 7919 * k) % 13) - 6) / 200;
 
-export function fact(kind: EntityKind, id: string, date: string, values: Record<string, number>, name?: string, dims: Record<string, string> = { device: '0' }): Fact {
+export function fact(
+  kind: EntityKind,
+  id: string,
+  date: string,
+  values: Record<string, number>,
+  name?: string,
+  dims: Record<string, string> = { device: '0' },
+): Fact {
   return mkFact(SID, kind, id, date, values, dims, name);
 }
 
@@ -130,7 +159,13 @@ export function svcContext(
   const facts: Fact[] = [];
   for (let i = days - 1; i >= 0; i--) {
     const d = day(i, asOf);
-    facts.push(fact('shop', SID, d, { payAmt: 20000 * wob(i), uv: 8000 * wob(i, 3), payByrCnt: 160 * wob(i, 5), ...(o.shop?.(i) ?? {}) }));
+    // NaN in `shop(i)` removes the metric that day (a day the console was not opened).
+    const v = Object.fromEntries(
+      Object.entries({ payAmt: 20000 * wob(i), uv: 8000 * wob(i, 3), payByrCnt: 160 * wob(i, 5), ...(o.shop?.(i) ?? {}) }).filter(([, x]) =>
+        Number.isFinite(x),
+      ),
+    );
+    facts.push(fact('shop', SID, d, Object.keys(v).length ? v : { consultRate: 0.05 }));
     for (const a of o.agents ?? []) {
       const v = (x: number | ((i: number) => number) | undefined, dflt: number) => (typeof x === 'function' ? x(i) : (x ?? dflt));
       const values: Record<string, number> = {

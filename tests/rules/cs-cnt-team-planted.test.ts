@@ -82,7 +82,10 @@ describe('CS / CNT / TEAM planted problems', () => {
     const facts = serviceWorldFacts(SHOP_B_ID, FROM, AS_OF);
     const bad: string[] = [];
     for (let d = '2026-10-01'; d <= AS_OF; d = addDays(d, 4)) {
-      const ctx = buildContext(SHOP_B_ID, facts.filter((f) => f.date <= d));
+      const ctx = buildContext(
+        SHOP_B_ID,
+        facts.filter((f) => f.date <= d),
+      );
       if (!ctx) continue;
       for (const f of evaluateRules(MY_RULES, ctx).filter(severe)) bad.push(`${d} ${f.ruleId} ${f.entity.id}`);
     }

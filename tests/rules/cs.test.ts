@@ -11,7 +11,7 @@ import cs09 from '@/lib/rules/cs/cs-09-experience-dsr';
 import cs10 from '@/lib/rules/cs/cs-10-negative-reviews';
 import { evaluateRules, type FindingDraft } from '@/lib/rules/engine';
 import type { Rule, RuleContext } from '@/lib/rules/types';
-import { AS_OF, type AgentSpec, day, fact, SID, snapFact, svcContext, TEAM6, wob } from './cs-cnt-team-helpers';
+import { type AgentSpec, AS_OF, day, fact, SID, snapFact, svcContext, TEAM6, wob } from './cs-cnt-team-helpers';
 
 const run = (rule: Rule, ctx: RuleContext): FindingDraft[] => evaluateRules([rule], ctx);
 const status = (fs: FindingDraft[]) => (fs.some((f) => f.status === 'fired') ? 'fired' : (fs[0]?.status ?? 'none'));
@@ -50,8 +50,17 @@ describe('cs-02-response-time', () => {
     ['shop avg 25 s → P2', () => svcContext({ shop: shopSvc({ avgReplyInterval: 25 }), agents: TEAM6 }), 'fired', 'P2'],
     ['shop avg 36 s → P1', () => svcContext({ shop: shopSvc({ avgReplyInterval: 36 }), agents: TEAM6 }), 'fired', 'P1'],
     ['one slow day only → ok (persistence)', () => svcContext({ shop: (i) => ({ avgReplyInterval: i === 0 ? 40 : 12 }), agents: TEAM6 }), 'ok'],
-    ['one agent at 33 s → P1 at that agent', () => svcContext({ shop: shopSvc({ avgReplyInterval: 14 }), agents: [...TEAM6.slice(1), { name: '慢', avg: 33 }] }), 'fired', 'P1'],
-    ['agents with 3 inquiries a day → ok at shop level, agents not judged', () => svcContext({ shop: shopSvc({ avgReplyInterval: 12 }), agents: TEAM6.map((a) => ({ ...a, consult: 3, avg: 50 })) }), 'ok'],
+    [
+      'one agent at 33 s → P1 at that agent',
+      () => svcContext({ shop: shopSvc({ avgReplyInterval: 14 }), agents: [...TEAM6.slice(1), { name: '慢', avg: 33 }] }),
+      'fired',
+      'P1',
+    ],
+    [
+      'agents with 3 inquiries a day → ok at shop level, agents not judged',
+      () => svcContext({ shop: shopSvc({ avgReplyInterval: 12 }), agents: TEAM6.map((a) => ({ ...a, consult: 3, avg: 50 })) }),
+      'ok',
+    ],
     ['no reply data at all → not applicable', () => svcContext(), 'not-applicable'],
   ]);
   it('names the agent and the team median', () => {
@@ -117,9 +126,18 @@ describe('cs-07-refund-handling', () => {
     ['0.7 days → ok', () => svcContext({ shop: shopSvc({ rfdFinshDur: 0.7 }) }), 'ok'],
     ['1.5 days (36 h) → P2', () => svcContext({ shop: shopSvc({ rfdFinshDur: 1.5 }) }), 'fired', 'P2'],
     ['2.5 days → P1', () => svcContext({ shop: shopSvc({ rfdFinshDur: 2.5 }) }), 'fired', 'P1'],
-    ['20 h but peers at 9 h → P2', () => svcContext({ shop: shopSvc({ rfdFinshDur: 20 / 24 }), extra: Array.from({ length: 7 }, (_, i) => fact('peer', 'rivalAvg', day(i), { rfdFinshDur: 9 / 24 })) }), 'fired', 'P2'],
+    [
+      '20 h but peers at 9 h → P2',
+      () =>
+        svcContext({
+          shop: shopSvc({ rfdFinshDur: 20 / 24 }),
+          extra: Array.from({ length: 7 }, (_, i) => fact('peer', 'rivalAvg', day(i), { rfdFinshDur: 9 / 24 })),
+        }),
+      'fired',
+      'P2',
+    ],
     ['hours from the service page: 30 h → P2', () => svcContext({ shop: shopSvc({ jtkCaseEndAvgDur: 30, thtkCaseEndAvgDur: 30 }) }), 'fired', 'P2'],
-    ['2 days observed → insufficient', () => svcContext({ shop: (i) => (i < 2 ? { rfdFinshDur: 3 } : {}) }), 'insufficient'],
+    ['2 days observed → insufficient', () => svcContext({ shop: (i): Record<string, number> => (i < 2 ? { rfdFinshDur: 3 } : {}) }), 'insufficient'],
     ['no refund timing → not applicable', () => svcContext(), 'not-applicable'],
   ]);
 });
@@ -131,7 +149,7 @@ describe('cs-08-dispute-rate', () => {
     ['above peers → P1', () => svcContext({ shop: shopSvc({ slrRespRate: 0.003 }), extra: peer(0.002) }), 'fired', 'P1'],
     ['2.5× peers → P0', () => svcContext({ shop: shopSvc({ slrRespRate: 0.005 }), extra: peer(0.002) }), 'fired', 'P0'],
     ['no peers, doubled vs the month before → P2', () => svcContext({ shop: (i) => ({ pltfHelpRate: (i < 30 ? 0.02 : 0.01) * wob(i) }) }), 'fired', 'P2'],
-    ['a week of data → insufficient', () => svcContext({ shop: (i) => (i < 7 ? { slrRespRate: 0.01 } : {}) }), 'insufficient'],
+    ['a week of data → insufficient', () => svcContext({ shop: (i): Record<string, number> => (i < 7 ? { slrRespRate: 0.01 } : {}) }), 'insufficient'],
     ['never captured → not applicable', () => svcContext(), 'not-applicable'],
   ]);
 });
@@ -152,7 +170,11 @@ describe('cs-10-negative-reviews', () => {
   table(cs10 as Rule, [
     ['steady → ok', () => svcContext({ shop: reviews(0) }), 'ok'],
     ['5 bad a day this week → P1', () => svcContext({ shop: reviews(5) }), 'fired', 'P1'],
-    ['one week of reviews → insufficient', () => svcContext({ shop: (i) => (i < 7 ? { rateCnt: 60, badRateCnt: 3 } : {}) }), 'insufficient'],
+    [
+      'one week of reviews → insufficient',
+      () => svcContext({ shop: (i): Record<string, number> => (i < 7 ? { rateCnt: 60, badRateCnt: 3 } : {}) }),
+      'insufficient',
+    ],
     ['no reviews → not applicable', () => svcContext(), 'not-applicable'],
   ]);
 });

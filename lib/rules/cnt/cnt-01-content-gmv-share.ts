@@ -48,7 +48,17 @@ export default defineRule({
       return { share: c / p, content: c, pay: p, days: n };
     };
     const cur = share(ctx.asOf);
-    if (!cur) return [{ status: 'insufficient', detail: { zh: `近 30 天有内容数据的日子少于 ${t.minDays} 天。${OPEN_CONTENT.zh}`, en: `Under ${t.minDays} days with content data in the last 30. ${OPEN_CONTENT.en}` }, evidence: [] }];
+    if (!cur)
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: `近 30 天有内容数据的日子少于 ${t.minDays} 天。${OPEN_CONTENT.zh}`,
+            en: `Under ${t.minDays} days with content data in the last 30. ${OPEN_CONTENT.en}`,
+          },
+          evidence: [],
+        },
+      ];
     const prev = share(addDays(ctx.asOf, -30));
     const sorted = [...dates].sort();
     const start = sorted[0] ?? ctx.asOf;
@@ -64,8 +74,19 @@ export default defineRule({
     // Judged at the precision shown (0.01 %): 2.999 % displayed as 3.00 % is not "under 3 %".
     const low = Math.round(cur.share * 1e4) < Math.round(t.minShare * 1e4) && (posts === null || posts < t.minPosts);
     const period = { from: since, to: ctx.asOf };
-    if (!dropped && !low) return [{ status: 'ok', period, detail: { zh: `近 30 天种草成交占全店 ${rate(cur.share)}。`, en: `Content-driven sales were ${rate(cur.share)} of shop sales over 30 days.` }, evidence }];
-    const postsText = posts === null ? { zh: '（内容采集不足 30 天，发布数未核实）', en: ' (under 30 days of content capture: new pieces not verified)' } : { zh: `，30 天内新出现 ${posts} 条内容`, en: `, ${posts} new pieces in 30 days` };
+    if (!dropped && !low)
+      return [
+        {
+          status: 'ok',
+          period,
+          detail: { zh: `近 30 天种草成交占全店 ${rate(cur.share)}。`, en: `Content-driven sales were ${rate(cur.share)} of shop sales over 30 days.` },
+          evidence,
+        },
+      ];
+    const postsText =
+      posts === null
+        ? { zh: '（内容采集不足 30 天，发布数未核实）', en: ' (under 30 days of content capture: new pieces not verified)' }
+        : { zh: `，30 天内新出现 ${posts} 条内容`, en: `, ${posts} new pieces in 30 days` };
     return [
       {
         status: 'fired',
@@ -80,7 +101,10 @@ export default defineRule({
           en: 'Post 2 short videos or 逛逛 pieces a week for each top-5 item (in-use scenes, tests), link items to main-image videos; see 生意参谋 → 内容 for what sells.',
         },
         evidence,
-        baseline: { method: { zh: '经验值 3%（需按类目配置）；前 30 天占比', en: 'Practitioner 3 % (set per category); previous 30 days' }, value: prev?.share ?? t.minShare },
+        baseline: {
+          method: { zh: '经验值 3%（需按类目配置）；前 30 天占比', en: 'Practitioner 3 % (set per category); previous 30 days' },
+          value: prev?.share ?? t.minShare,
+        },
       },
     ];
   },

@@ -30,14 +30,27 @@ export default defineRule({
     thresholds: {
       dropRel: { default: 0.3, min: 0.05, max: 0.95, label: { zh: '占比相对下降', en: 'Relative share drop' }, source: '[H]' },
       alpha: { default: 0.05, min: 0.001, max: 0.2, label: { zh: '显著性水平', en: 'Significance level' }, source: '[S]' },
-      minUv: { default: 100, min: 10, max: 100000, label: { zh: '7 天最少内容渠道访客（基线）', en: 'Min content visitors (baseline, 7 days)' }, source: '[H]' },
+      minUv: {
+        default: 100,
+        min: 10,
+        max: 100000,
+        label: { zh: '7 天最少内容渠道访客（基线）', en: 'Min content visitors (baseline, 7 days)' },
+        source: '[H]',
+      },
     },
     link: FLOW_LINK,
   },
   evaluate(ctx, t) {
     const uv = ctx.shopSeries('uv');
     const parts = PARTS.map((p) => ({ ...p, s: ctx.shopSeries(p.id) })).filter((p) => p.s.length > 0);
-    if (!parts.length) return [{ status: 'not-applicable', detail: { zh: `没有直播 / 短视频 / 图文访客数据。${OPEN_FLOW.zh}`, en: `No live / video / image-text visitors. ${OPEN_FLOW.en}` }, evidence: [] }];
+    if (!parts.length)
+      return [
+        {
+          status: 'not-applicable',
+          detail: { zh: `没有直播 / 短视频 / 图文访客数据。${OPEN_FLOW.zh}`, en: `No live / video / image-text visitors. ${OPEN_FLOW.en}` },
+          evidence: [],
+        },
+      ];
     const sum = (dates: string[]) => {
       let c = 0;
       let u = 0;
@@ -52,7 +65,14 @@ export default defineRule({
       }
       return { c, u, n };
     };
-    if (isPromoDay(ctx.asOf)) return [{ status: 'insufficient', detail: { zh: `${ctx.asOf} 在大促期间，不和日常基线比较`, en: `${ctx.asOf} is in a sales event: not compared with the everyday baseline` }, evidence: [] }];
+    if (isPromoDay(ctx.asOf))
+      return [
+        {
+          status: 'insufficient',
+          detail: { zh: `${ctx.asOf} 在大促期间，不和日常基线比较`, en: `${ctx.asOf} is in a sales event: not compared with the everyday baseline` },
+          evidence: [],
+        },
+      ];
     const recent = Array.from({ length: 7 }, (_, i) => addDays(ctx.asOf, -i)).filter((d) => !isPromoDay(d));
     const start = addDays(ctx.asOf, -7);
     const span = lookbackDays(start, 28, 84);
@@ -60,21 +80,55 @@ export default defineRule({
     const cur = sum(recent);
     const prev = sum(base);
     if (cur.n < 5 || prev.n < 14 || prev.u <= 0 || cur.u <= 0) {
-      return [{ status: 'insufficient', detail: { zh: `内容渠道访客数据不足（近 7 天 ${cur.n} 天、基线 ${prev.n} 天，需 5 / 14 天）。${OPEN_FLOW.zh}`, en: `Too little channel data (${cur.n} recent / ${prev.n} baseline days; 5 / 14 needed). ${OPEN_FLOW.en}` }, evidence: [] }];
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: `内容渠道访客数据不足（近 7 天 ${cur.n} 天、基线 ${prev.n} 天，需 5 / 14 天）。${OPEN_FLOW.zh}`,
+            en: `Too little channel data (${cur.n} recent / ${prev.n} baseline days; 5 / 14 needed). ${OPEN_FLOW.en}`,
+          },
+          evidence: [],
+        },
+      ];
     }
     const sc = cur.c / cur.u;
     const sb = prev.c / prev.u;
-    if ((sb * cur.u) < t.minUv) return [{ status: 'insufficient', detail: { zh: `内容渠道访客太少（基线占比 ${rate(sb)}），样本太小不下结论`, en: `Too few content visitors (baseline share ${rate(sb)}): too small a sample` }, evidence: [] }];
+    if (sb * cur.u < t.minUv)
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: `内容渠道访客太少（基线占比 ${rate(sb)}），样本太小不下结论`,
+            en: `Too few content visitors (baseline share ${rate(sb)}): too small a sample`,
+          },
+          evidence: [],
+        },
+      ];
     const test = twoProportionZ(cur.c, cur.u, prev.c, prev.u);
     const evidence: Evidence[] = [
       { label: { zh: '内容渠道访客占比（7 天）', en: 'Content visitor share (7 days)' }, value: sc, format: 'ratio' },
       { label: { zh: '基线占比（前 4 周）', en: 'Baseline share (4 weeks before)' }, value: sb, format: 'ratio' },
       { label: { zh: '较基线', en: 'vs baseline' }, value: sb > 0 ? sc / sb - 1 : null, format: 'pct-change' },
-      ...parts.map((p) => ({ label: { zh: `${p.zh}访客（7 天）`, en: `${p.en} visitors (7 days)` }, value: recent.reduce((s, d) => s + (valueOn(p.s, d) ?? 0), 0), format: 'count' as const })),
+      ...parts.map((p) => ({
+        label: { zh: `${p.zh}访客（7 天）`, en: `${p.en} visitors (7 days)` },
+        value: recent.reduce((s, d) => s + (valueOn(p.s, d) ?? 0), 0),
+        format: 'count' as const,
+      })),
     ];
     const period = { from: recent[recent.length - 1] ?? ctx.asOf, to: ctx.asOf };
     const fired = sc <= sb * (1 - t.dropRel) && test.pValue !== null && test.pValue < t.alpha;
-    if (!fired) return [{ status: 'ok', period, detail: { zh: `近 7 天内容渠道访客占 ${rate(sc)}，基线 ${rate(sb)}。`, en: `Content channels brought ${rate(sc)} of visitors over 7 days (baseline ${rate(sb)}).` }, evidence }];
+    if (!fired)
+      return [
+        {
+          status: 'ok',
+          period,
+          detail: {
+            zh: `近 7 天内容渠道访客占 ${rate(sc)}，基线 ${rate(sb)}。`,
+            en: `Content channels brought ${rate(sc)} of visitors over 7 days (baseline ${rate(sb)}).`,
+          },
+          evidence,
+        },
+      ];
     const lostUv = Math.round(sb * cur.u - cur.c);
     return [
       {

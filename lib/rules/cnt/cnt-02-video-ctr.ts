@@ -9,7 +9,10 @@ export default defineRule({
     ref: 'CNT-02',
     area: 'CNT',
     title: { zh: '内容曝光点击率低（封面问题）', en: 'Low content click-through (cover)' },
-    description: { zh: '曝光 ≥ 1,000 的内容，曝光点击率低于店内中位数的 0.7 倍时提示换封面。', en: 'Pieces with ≥ 1,000 reach whose click-through is under 0.7 × the shop median: change the cover.' },
+    description: {
+      zh: '曝光 ≥ 1,000 的内容，曝光点击率低于店内中位数的 0.7 倍时提示换封面。',
+      en: 'Pieces with ≥ 1,000 reach whose click-through is under 0.7 × the shop median: change the cover.',
+    },
     severity: 'P3',
     requires: ['content.contentExposeUv', 'content.contentViewUv'],
     thresholds: {

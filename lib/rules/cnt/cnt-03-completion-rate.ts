@@ -13,7 +13,10 @@ export default defineRule({
     ref: 'CNT-03',
     area: 'CNT',
     title: { zh: '视频完播率低（开头问题）', en: 'Low video completion (opening)' },
-    description: { zh: '有效播放 ≥ 200 的视频，完播率处在店内后 25% 且显著低于中位数时提示；可比视频不足时用 15% 兜底。', en: 'Videos with ≥ 200 plays whose completion is in the shop’s bottom 25 % and significantly under the median; 15 % fallback with too few videos.' },
+    description: {
+      zh: '有效播放 ≥ 200 的视频，完播率处在店内后 25% 且显著低于中位数时提示；可比视频不足时用 15% 兜底。',
+      en: 'Videos with ≥ 200 plays whose completion is in the shop’s bottom 25 % and significantly under the median; 15 % fallback with too few videos.',
+    },
     severity: 'P3',
     requires: ['content.contentFinishRate', 'content.contentPlayUv'],
     thresholds: {

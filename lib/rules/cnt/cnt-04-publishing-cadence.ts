@@ -15,7 +15,10 @@ export default defineRule({
     ref: 'CNT-04',
     area: 'CNT',
     title: { zh: '内容发布节奏中断', en: 'Content publishing has stalled' },
-    description: { zh: '近 14 天没有新内容提示 P2，近 7 天新内容少于 3 条提示 P3（按作品首次出现的日期估算）。', en: 'No new piece in 14 days (P2), or fewer than 3 in 7 days (P3), by the day a piece first appears.' },
+    description: {
+      zh: '近 14 天没有新内容提示 P2，近 7 天新内容少于 3 条提示 P3（按作品首次出现的日期估算）。',
+      en: 'No new piece in 14 days (P2), or fewer than 3 in 7 days (P3), by the day a piece first appears.',
+    },
     severity: 'P2',
     requires: ['content.contentViewUv'],
     thresholds: {
@@ -41,7 +44,10 @@ export default defineRule({
         },
       ];
     }
-    const first = ctx.entities('content').map((e) => firstSeen(ctx, e) ?? start).filter((d) => d > start);
+    const first = ctx
+      .entities('content')
+      .map((e) => firstSeen(ctx, e) ?? start)
+      .filter((d) => d > start);
     const inGap = first.filter((d) => d > addDays(ctx.asOf, -gap)).length;
     const inWeek = first.filter((d) => d > addDays(ctx.asOf, -7)).length;
     const last = first.sort().at(-1) ?? null;
@@ -51,7 +57,15 @@ export default defineRule({
       { label: { zh: '在看的内容总数', en: 'Pieces tracked' }, value: ctx.entities('content').length, format: 'count' },
     ];
     const period = { from: addDays(ctx.asOf, -(gap - 1)), to: ctx.asOf };
-    if (inGap > 0 && inWeek >= t.weekMin) return [{ status: 'ok', period, detail: { zh: `近 7 天新出现 ${inWeek} 条内容，发布节奏正常。`, en: `${inWeek} new pieces in the last 7 days: a steady cadence.` }, evidence }];
+    if (inGap > 0 && inWeek >= t.weekMin)
+      return [
+        {
+          status: 'ok',
+          period,
+          detail: { zh: `近 7 天新出现 ${inWeek} 条内容，发布节奏正常。`, en: `${inWeek} new pieces in the last 7 days: a steady cadence.` },
+          evidence,
+        },
+      ];
     const stalled = inGap === 0;
     return [
       {

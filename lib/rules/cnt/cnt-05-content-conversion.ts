@@ -1,7 +1,7 @@
 import { addDays } from '../../series/dates';
 import { wilsonInterval } from '../../series/rates';
-import { entityOf, nameOf, windowSum } from '../shared/entity-window';
 import { pieceWindow } from '../shared/content-window';
+import { entityOf, nameOf, windowSum } from '../shared/entity-window';
 import { CONTENT_LINK, OPEN_CONTENT, rate } from '../shared/service-window';
 import { defineRule, type Verdict } from '../types';
 
@@ -16,7 +16,10 @@ export default defineRule({
     ref: 'CNT-05',
     area: 'CNT',
     title: { zh: '内容承接差（有点击没成交）', en: 'Content clicks that do not convert' },
-    description: { zh: '内容引导的商品点击 ≥ 300 人，但成交率不到店铺转化率的一半时提示。', en: 'Pieces sending ≥ 300 item clicks whose buyers ÷ clicks is under half the shop conversion.' },
+    description: {
+      zh: '内容引导的商品点击 ≥ 300 人，但成交率不到店铺转化率的一半时提示。',
+      en: 'Pieces sending ≥ 300 item clicks whose buyers ÷ clicks is under half the shop conversion.',
+    },
     severity: 'P2',
     requires: ['content.contentItemClickUv', 'content.contentSeedPayByrCnt', 'uv', 'payByrCnt'],
     thresholds: {
@@ -30,11 +33,35 @@ export default defineRule({
     const from = addDays(ctx.asOf, -(days - 1));
     const uv = windowSum(ctx.shopSeries('uv'), ctx.asOf, days);
     const buyers = windowSum(ctx.shopSeries('payByrCnt'), ctx.asOf, days);
-    if (uv.days < 7 || uv.sum <= 0) return [{ status: 'insufficient', detail: { zh: '近 14 天店铺访客数据不足 7 天，无法得到店铺转化率。打开 生意参谋 首页 逐日采集。', en: 'Under 7 days of shop visitors in the last 14: no shop conversion. Open the 生意参谋 home page day by day.' }, evidence: [] }];
+    if (uv.days < 7 || uv.sum <= 0)
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: '近 14 天店铺访客数据不足 7 天，无法得到店铺转化率。打开 生意参谋 首页 逐日采集。',
+            en: 'Under 7 days of shop visitors in the last 14: no shop conversion. Open the 生意参谋 home page day by day.',
+          },
+          evidence: [],
+        },
+      ];
     const shopRate = buyers.sum / uv.sum;
     const period = { from, to: ctx.asOf };
-    const rows = ctx.entities('content').map((e) => pieceWindow(ctx, e, ctx.asOf, days)).filter((w) => w.clicks >= t.minClicks);
-    if (!rows.length) return [{ status: 'insufficient', period, detail: { zh: `近 14 天没有商品点击 ≥ ${t.minClicks} 人的内容，样本太小不下结论。${OPEN_CONTENT.zh}`, en: `No piece with ≥ ${t.minClicks} item clicks in 14 days: too small a sample. ${OPEN_CONTENT.en}` }, evidence: [] }];
+    const rows = ctx
+      .entities('content')
+      .map((e) => pieceWindow(ctx, e, ctx.asOf, days))
+      .filter((w) => w.clicks >= t.minClicks);
+    if (!rows.length)
+      return [
+        {
+          status: 'insufficient',
+          period,
+          detail: {
+            zh: `近 14 天没有商品点击 ≥ ${t.minClicks} 人的内容，样本太小不下结论。${OPEN_CONTENT.zh}`,
+            en: `No piece with ≥ ${t.minClicks} item clicks in 14 days: too small a sample. ${OPEN_CONTENT.en}`,
+          },
+          evidence: [],
+        },
+      ];
     const out: Verdict[] = [];
     for (const w of rows) {
       const x = Math.min(w.buyers, w.clicks);
@@ -65,6 +92,16 @@ export default defineRule({
       });
     }
     if (out.length) return out;
-    return [{ status: 'ok', period, detail: { zh: `${rows.length} 条内容的点击成交率都不低于店铺转化率 ${rate(shopRate)} 的一半。`, en: `${rows.length} pieces convert at least half the shop rate ${rate(shopRate)}.` }, evidence: [{ label: { zh: '店铺转化率', en: 'Shop conversion' }, value: shopRate, format: 'ratio' }] }];
+    return [
+      {
+        status: 'ok',
+        period,
+        detail: {
+          zh: `${rows.length} 条内容的点击成交率都不低于店铺转化率 ${rate(shopRate)} 的一半。`,
+          en: `${rows.length} pieces convert at least half the shop rate ${rate(shopRate)}.`,
+        },
+        evidence: [{ label: { zh: '店铺转化率', en: 'Shop conversion' }, value: shopRate, format: 'ratio' }],
+      },
+    ];
   },
 });

@@ -9,7 +9,10 @@ export default defineRule({
     ref: 'CNT-06',
     area: 'CNT',
     title: { zh: '内容商品引导点击率低', en: 'Content sends few viewers to the item' },
-    description: { zh: '查看 ≥ 500 的内容，商品引导点击率低于店内中位数的 0.7 倍时提示。', en: 'Pieces with ≥ 500 viewers whose item click-through is under 0.7 × the shop median.' },
+    description: {
+      zh: '查看 ≥ 500 的内容，商品引导点击率低于店内中位数的 0.7 倍时提示。',
+      en: 'Pieces with ≥ 500 viewers whose item click-through is under 0.7 × the shop median.',
+    },
     severity: 'P3',
     requires: ['content.contentItemClickUv', 'content.contentViewUv'],
     thresholds: {
@@ -28,7 +31,10 @@ export default defineRule({
       minPieces: 3,
       what: { zh: '商品引导点击率', en: 'item click-through' },
       denLabel: { zh: '查看人数', en: 'viewers' },
-      why: { zh: '内容有人看，但点商品的人少，内容的流量没有转到商品上。', en: 'People watch, but few click the item: the traffic does not reach the product.' },
+      why: {
+        zh: '内容有人看，但点商品的人少，内容的流量没有转到商品上。',
+        en: 'People watch, but few click the item: the traffic does not reach the product.',
+      },
       suggestion: {
         zh: '在内容中段和结尾明确给出购买理由，挂车或商品组件放在显眼位置，并确认挂的是正在主推的款。',
         en: 'Give a clear reason to buy mid-way and at the end, put the item card where it is seen, and link the item you are pushing.',

@@ -14,7 +14,10 @@ export default defineRule({
     ref: 'CNT-08',
     area: 'CNT',
     title: { zh: '直播 UV 价值偏低', en: 'Low value per live visitor' },
-    description: { zh: '直播渠道访客的人均成交连续 3 天不到店铺 UV 价值的一半时提示。', en: 'Live-channel sales per visitor under half the shop’s for 3 days running.' },
+    description: {
+      zh: '直播渠道访客的人均成交连续 3 天不到店铺 UV 价值的一半时提示。',
+      en: 'Live-channel sales per visitor under half the shop’s for 3 days running.',
+    },
     severity: 'P3',
     requires: ['source.uv', 'source.payAmt', 'uv', 'payAmt'],
     thresholds: {
@@ -26,7 +29,14 @@ export default defineRule({
   },
   evaluate(ctx, t) {
     const live = ctx.entities('source').filter((e) => (e.name ?? '').includes('直播'));
-    if (!live.length) return [{ status: 'not-applicable', detail: { zh: `没有直播渠道的来源数据。${OPEN_FLOW.zh}`, en: `No live-stream traffic source. ${OPEN_FLOW.en}` }, evidence: [] }];
+    if (!live.length)
+      return [
+        {
+          status: 'not-applicable',
+          detail: { zh: `没有直播渠道的来源数据。${OPEN_FLOW.zh}`, en: `No live-stream traffic source. ${OPEN_FLOW.en}` },
+          evidence: [],
+        },
+      ];
     const n = Math.round(t.days);
     const dates = Array.from({ length: n }, (_, i) => addDays(ctx.asOf, -(n - 1 - i)));
     const shopUv = ctx.shopSeries('uv');
@@ -70,7 +80,17 @@ export default defineRule({
       });
     }
     if (out.length) return out;
-    if (!judged) return [{ status: 'insufficient', detail: { zh: `直播渠道近 ${n} 天的数据不全或访客少于 ${t.minUv}/天。${OPEN_FLOW.zh}`, en: `Live-channel data incomplete for the last ${n} days, or under ${t.minUv} visitors a day. ${OPEN_FLOW.en}` }, evidence: [] }];
+    if (!judged)
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: `直播渠道近 ${n} 天的数据不全或访客少于 ${t.minUv}/天。${OPEN_FLOW.zh}`,
+            en: `Live-channel data incomplete for the last ${n} days, or under ${t.minUv} visitors a day. ${OPEN_FLOW.en}`,
+          },
+          evidence: [],
+        },
+      ];
     return [{ status: 'ok', detail: { zh: '直播渠道的 UV 价值不低于店铺的一半。', en: 'Live-channel UV value is at least half the shop’s.' }, evidence: [] }];
   },
 });

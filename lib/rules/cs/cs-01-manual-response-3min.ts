@@ -54,7 +54,10 @@ export default defineRule({
         {
           status: 'ok',
           period,
-          detail: { zh: `3 分钟人工响应率 ${rate(v)}（${snap.date}），达到 ${rate(t.warn)}。`, en: `3-minute manual response rate ${rate(v)} (${snap.date}), at or above ${rate(t.warn)}.` },
+          detail: {
+            zh: `3 分钟人工响应率 ${rate(v)}（${snap.date}），达到 ${rate(t.warn)}。`,
+            en: `3-minute manual response rate ${rate(v)} (${snap.date}), at or above ${rate(t.warn)}.`,
+          },
           evidence,
         },
       ];

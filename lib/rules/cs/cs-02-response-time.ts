@@ -35,25 +35,29 @@ export default defineRule({
     const avgS = firstSeries(ctx.shopSeries, ['avgReplyInterval', 'wwReplyManualAvgTimeLen']);
     const agents = agentsOf(ctx);
     if (!avgS && agents.length === 0) {
-      return [{ status: 'not-applicable', detail: { zh: `没有客服响应时长数据。${OPEN_SERVICE.zh}`, en: `No reply-time data. ${OPEN_SERVICE.en}` }, evidence: [] }];
+      return [
+        { status: 'not-applicable', detail: { zh: `没有客服响应时长数据。${OPEN_SERVICE.zh}`, en: `No reply-time data. ${OPEN_SERVICE.en}` }, evidence: [] },
+      ];
     }
     // Shop first reply: the console's own, else the inquiry-weighted mean of the agents that day.
     const firstOwn = ctx.shopSeries('firstReplyInterval');
     const firstSeriesShop = firstOwn.length
       ? firstOwn
-      : [0, 1, 2].map((i) => {
-          const d = addDays(ctx.asOf, -i);
-          let w = 0;
-          let v = 0;
-          for (const a of agents) {
-            const x = agentWindow(ctx, a, d, 1);
-            if (x.firstReplySec !== null && x.inquirers > 0) {
-              w += x.inquirers;
-              v += x.firstReplySec * x.inquirers;
+      : [0, 1, 2]
+          .map((i) => {
+            const d = addDays(ctx.asOf, -i);
+            let w = 0;
+            let v = 0;
+            for (const a of agents) {
+              const x = agentWindow(ctx, a, d, 1);
+              if (x.firstReplySec !== null && x.inquirers > 0) {
+                w += x.inquirers;
+                v += x.firstReplySec * x.inquirers;
+              }
             }
-          }
-          return { date: d, value: w > 0 ? v / w : null };
-        }).reverse();
+            return { date: d, value: w > 0 ? v / w : null };
+          })
+          .reverse();
     const avgP = avgS ? persists(avgS.series, ctx.asOf, (v) => v > t.avgWarn) : null;
     const avgP1 = avgS ? persists(avgS.series, ctx.asOf, (v) => v > t.avgAlert) : null;
     const firstP = persists(firstSeriesShop, ctx.asOf, (v) => v > t.firstWarn);
@@ -108,7 +112,16 @@ export default defineRule({
     }
 
     if (avg === null && first === null && rows.length === 0) {
-      return [{ status: 'insufficient', detail: { zh: `${ctx.asOf} 没有响应时长，或客服咨询量不足 ${t.minInquiries}。${OPEN_SERVICE.zh}`, en: `No reply times for ${ctx.asOf}, or too few inquiries per agent. ${OPEN_SERVICE.en}` }, evidence: [] }];
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: `${ctx.asOf} 没有响应时长，或客服咨询量不足 ${t.minInquiries}。${OPEN_SERVICE.zh}`,
+            en: `No reply times for ${ctx.asOf}, or too few inquiries per agent. ${OPEN_SERVICE.en}`,
+          },
+          evidence: [],
+        },
+      ];
     }
     if (shopFired) {
       out.push({
@@ -124,7 +137,10 @@ export default defineRule({
           en: 'Prepare quick phrases for common questions (size, shipping, coupons), add people or a bot greeter at peak hours, and aim for a first reply under 10 s.',
         },
         evidence,
-        baseline: { method: { zh: '经验阈值（绩效方案：平均 5 秒满分、30 秒 0 分）', en: 'Practitioner thresholds (5 s full marks, 30 s zero)' }, value: t.avgWarn },
+        baseline: {
+          method: { zh: '经验阈值（绩效方案：平均 5 秒满分、30 秒 0 分）', en: 'Practitioner thresholds (5 s full marks, 30 s zero)' },
+          value: t.avgWarn,
+        },
       });
     }
     out.push(...agentVerdicts);

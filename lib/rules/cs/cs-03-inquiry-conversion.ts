@@ -35,13 +35,34 @@ export default defineRule({
     const inqS = firstSeries(ctx.shopSeries, ['wwwConsultUv', 'consultUserCnt'])?.series ?? [];
     const r = valueOn(rateS, ctx.asOf);
     const n = valueOn(inqS, ctx.asOf);
-    if (r === null || n === null) return [{ status: 'insufficient', detail: { zh: `${ctx.asOf} 没有询单转化率或询单人数。${OPEN_SERVICE.zh}`, en: `No inquiry conversion or inquirer count for ${ctx.asOf}. ${OPEN_SERVICE.en}` }, evidence: [] }];
+    if (r === null || n === null)
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: `${ctx.asOf} 没有询单转化率或询单人数。${OPEN_SERVICE.zh}`,
+            en: `No inquiry conversion or inquirer count for ${ctx.asOf}. ${OPEN_SERVICE.en}`,
+          },
+          evidence: [],
+        },
+      ];
     if (n < t.minInquiries) {
-      return [{ status: 'insufficient', detail: { zh: `${ctx.asOf} 询单人数只有 ${n}，少于 ${t.minInquiries}，样本太小不下结论`, en: `Only ${n} inquirers on ${ctx.asOf} (under ${t.minInquiries}): too small a sample` }, evidence: [] }];
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: `${ctx.asOf} 询单人数只有 ${n}，少于 ${t.minInquiries}，样本太小不下结论`,
+            en: `Only ${n} inquirers on ${ctx.asOf} (under ${t.minInquiries}): too small a sample`,
+          },
+          evidence: [],
+        },
+      ];
     }
     // Level with persistence (2 of the last 3 days, each with the minimum sample).
     const days = [0, 1, 2].map((i) => addDays(ctx.asOf, -i));
-    const obs = days.map((d) => ({ r: valueOn(rateS, d), n: valueOn(inqS, d) })).filter((x) => x.r !== null && x.n !== null && (x.n as number) >= t.minInquiries);
+    const obs = days
+      .map((d) => ({ r: valueOn(rateS, d), n: valueOn(inqS, d) }))
+      .filter((x) => x.r !== null && x.n !== null && (x.n as number) >= t.minInquiries);
     const below = (th: number) => r < th && obs.filter((x) => (x.r as number) < th).length >= 2;
     const p1 = below(t.alert);
     const p2 = below(t.warn);
@@ -58,7 +79,10 @@ export default defineRule({
     const baseN = base.reduce((s, b) => s + b.n, 0);
     const baseX = base.reduce((s, b) => s + Math.round(b.r * b.n), 0);
     const x = Math.round(r * n);
-    const drop = baseMed !== null && !isPromoDay(ctx.asOf) ? rateDrop({ successes: x, trials: n }, { successes: baseX, trials: baseN }, { minTrials: t.minInquiries }) : null;
+    const drop =
+      baseMed !== null && !isPromoDay(ctx.asOf)
+        ? rateDrop({ successes: x, trials: n }, { successes: baseX, trials: baseN }, { minTrials: t.minInquiries })
+        : null;
     const dropFired = baseMed !== null && drop !== null && baseMed - r >= t.dropPp && drop.significant;
     const ci = wilsonInterval(x, n);
     const evidence: Evidence[] = [
@@ -68,12 +92,40 @@ export default defineRule({
       { label: { zh: 'Wilson 95% 上限', en: 'Wilson 95% high' }, value: ci.hi, format: 'ratio' },
       { label: { zh: '近 4 周中位数', en: '4-week median' }, value: baseMed, format: 'ratio' },
     ];
-    const baseline = { method: { zh: '经验分档（<30% 差，30–40% 偏低，目标 ≥ 50%）与近 4 周中位数', en: 'Practitioner bands (< 30 % poor, 30–40 % low, target ≥ 50 %) and the 4-week median' }, value: baseMed };
+    const baseline = {
+      method: {
+        zh: '经验分档（<30% 差，30–40% 偏低，目标 ≥ 50%）与近 4 周中位数',
+        en: 'Practitioner bands (< 30 % poor, 30–40 % low, target ≥ 50 %) and the 4-week median',
+      },
+      value: baseMed,
+    };
     if (!p1 && !p2 && !dropFired) {
-      return [{ status: 'ok', detail: { zh: `${ctx.asOf} 询单转化率 ${rate(r)}（${n} 人询单），在正常范围内。`, en: `${ctx.asOf}: inquiry conversion ${rate(r)} (${n} inquirers): normal.` }, evidence, baseline }];
+      return [
+        {
+          status: 'ok',
+          detail: {
+            zh: `${ctx.asOf} 询单转化率 ${rate(r)}（${n} 人询单），在正常范围内。`,
+            en: `${ctx.asOf}: inquiry conversion ${rate(r)} (${n} inquirers): normal.`,
+          },
+          evidence,
+          baseline,
+        },
+      ];
     }
-    const why = p1 || p2 ? { zh: `低于${p1 ? `差线 ${rate(t.alert)}` : `偏低线 ${rate(t.warn)}`}（近 3 天至少 2 天如此）`, en: `below the ${p1 ? `poor line ${rate(t.alert)}` : `low line ${rate(t.warn)}`} (on 2 of the last 3 days)` } : { zh: '', en: '' };
-    const dropText = dropFired && baseMed !== null ? { zh: `${why.zh ? '，且' : ''}比近 4 周中位数 ${rate(baseMed)} 低 ${pp(baseMed - r)}（统计显著）`, en: `${why.en ? ', and' : ''} ${pp(baseMed - r)} below the 4-week median ${rate(baseMed)} (significant)` } : { zh: '', en: '' };
+    const why =
+      p1 || p2
+        ? {
+            zh: `低于${p1 ? `差线 ${rate(t.alert)}` : `偏低线 ${rate(t.warn)}`}（近 3 天至少 2 天如此）`,
+            en: `below the ${p1 ? `poor line ${rate(t.alert)}` : `low line ${rate(t.warn)}`} (on 2 of the last 3 days)`,
+          }
+        : { zh: '', en: '' };
+    const dropText =
+      dropFired && baseMed !== null
+        ? {
+            zh: `${why.zh ? '，且' : ''}比近 4 周中位数 ${rate(baseMed)} 低 ${pp(baseMed - r)}（统计显著）`,
+            en: `${why.en ? ', and' : ''} ${pp(baseMed - r)} below the 4-week median ${rate(baseMed)} (significant)`,
+          }
+        : { zh: '', en: '' };
     const lost = Math.round(n * Math.max(0, t.warn - r));
     return [
       {

@@ -87,9 +87,16 @@ export default defineRule({
           { label: { zh: '团队中位数', en: 'Team median' }, value: last.teamMed, format: 'ratio' },
           { label: { zh: '询单人数（7 天）', en: 'Inquirers (7 days)' }, value: last.inquirers, format: 'count' },
           { label: { zh: 'Wilson 95% 上限', en: 'Wilson 95% high' }, value: last.hi, format: 'ratio' },
-          ...hits.slice(1).map((h, i) => ({ label: { zh: `前第 ${i + 1} 周个人转化率`, en: `Week −${i + 1} agent conversion` }, value: h?.r ?? null, format: 'ratio' as const })),
+          ...hits.slice(1).map((h, i) => ({
+            label: { zh: `前第 ${i + 1} 周个人转化率`, en: `Week −${i + 1} agent conversion` },
+            value: h?.r ?? null,
+            format: 'ratio' as const,
+          })),
         ],
-        baseline: { method: { zh: '同周团队中位数（询单 ≥ 30 的客服）', en: 'Team median of the same week (agents with ≥ 30 inquirers)' }, value: last.teamMed },
+        baseline: {
+          method: { zh: '同周团队中位数（询单 ≥ 30 的客服）', en: 'Team median of the same week (agents with ≥ 30 inquirers)' },
+          value: last.teamMed,
+        },
       });
     }
     if (out.length) return out;

@@ -30,10 +30,26 @@ export default defineRule({
   evaluate(ctx, t) {
     const s = ctx.shopSeries('customerAllSateRate');
     const v = valueOn(s, ctx.asOf);
-    if (v === null) return [{ status: 'insufficient', detail: { zh: `${ctx.asOf} 没有满意度数据。${OPEN_SERVICE.zh}`, en: `No satisfaction for ${ctx.asOf}. ${OPEN_SERVICE.en}` }, evidence: [] }];
+    if (v === null)
+      return [
+        {
+          status: 'insufficient',
+          detail: { zh: `${ctx.asOf} 没有满意度数据。${OPEN_SERVICE.zh}`, en: `No satisfaction for ${ctx.asOf}. ${OPEN_SERVICE.en}` },
+          evidence: [],
+        },
+      ];
     const ratings = valueOn(ctx.shopSeries('cspEvaluationCnt'), ctx.asOf);
     if (ratings !== null && ratings < t.minRatings) {
-      return [{ status: 'insufficient', detail: { zh: `${ctx.asOf} 只有 ${ratings} 条服务评价，少于 ${t.minRatings}，样本太小不下结论`, en: `Only ${ratings} service ratings on ${ctx.asOf} (under ${t.minRatings}): too small a sample` }, evidence: [] }];
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: `${ctx.asOf} 只有 ${ratings} 条服务评价，少于 ${t.minRatings}，样本太小不下结论`,
+            en: `Only ${ratings} service ratings on ${ctx.asOf} (under ${t.minRatings}): too small a sample`,
+          },
+          evidence: [],
+        },
+      ];
     }
     const p1 = (persists(s, ctx.asOf, (x) => x < t.alert)?.hits ?? 0) > 0;
     const p2 = (persists(s, ctx.asOf, (x) => x < t.warn)?.hits ?? 0) > 0;
@@ -42,7 +58,17 @@ export default defineRule({
       { label: { zh: '有效评价数', en: 'Valid ratings' }, value: ratings, format: 'count' },
       { label: { zh: '提示线', en: 'Warning line' }, value: t.warn, format: 'ratio' },
     ];
-    if (!p2) return [{ status: 'ok', detail: { zh: `${ctx.asOf} 客户满意率 ${rate(v)}，不低于 ${rate(t.warn)}。`, en: `${ctx.asOf}: satisfaction ${rate(v)}, at or above ${rate(t.warn)}.` }, evidence }];
+    if (!p2)
+      return [
+        {
+          status: 'ok',
+          detail: {
+            zh: `${ctx.asOf} 客户满意率 ${rate(v)}，不低于 ${rate(t.warn)}。`,
+            en: `${ctx.asOf}: satisfaction ${rate(v)}, at or above ${rate(t.warn)}.`,
+          },
+          evidence,
+        },
+      ];
     const unknown = ratings === null;
     return [
       {

@@ -32,7 +32,10 @@ export default defineRule({
     const replyRate = valueOn(ctx.shopSeries('wwUserReplayRate'), d);
     const slow = valueOn(ctx.shopSeries('cspSlowReplyCnt'), d);
     const lost = valueOn(ctx.shopSeries('cspInquiryLossCnt'), d);
-    if (consult === null) return [{ status: 'insufficient', detail: { zh: `${d} 没有咨询人数。${OPEN_SERVICE.zh}`, en: `No inquiry count for ${d}. ${OPEN_SERVICE.en}` }, evidence: [] }];
+    if (consult === null)
+      return [
+        { status: 'insufficient', detail: { zh: `${d} 没有咨询人数。${OPEN_SERVICE.zh}`, en: `No inquiry count for ${d}. ${OPEN_SERVICE.en}` }, evidence: [] },
+      ];
     const unreplied = served !== null ? Math.max(0, consult - served) : replyRate !== null ? Math.max(0, Math.round(consult * (1 - replyRate))) : null;
     const base = served ?? consult;
     const share = slow !== null && base > 0 ? slow / base : null;
@@ -58,7 +61,10 @@ export default defineRule({
     const un = unreplied ?? 0;
     const slowHit = share !== null && share > t.slowShare;
     if (un === 0 && !slowHit) {
-      const gaps = [unreplied === null ? { zh: '未回复人数未采集', en: 'unanswered count not captured' } : null, share === null ? { zh: '慢响应明细未采集', en: 'slow-reply list not captured' } : null].filter((x) => x !== null);
+      const gaps = [
+        unreplied === null ? { zh: '未回复人数未采集', en: 'unanswered count not captured' } : null,
+        share === null ? { zh: '慢响应明细未采集', en: 'slow-reply list not captured' } : null,
+      ].filter((x) => x !== null);
       return [
         {
           status: 'ok',
@@ -72,7 +78,12 @@ export default defineRule({
     }
     const parts = [
       un > 0 ? { zh: `${un} 位买家咨询后无人回复`, en: `${un} buyers got no reply` } : null,
-      slowHit ? { zh: `慢响应 ${slow} 次，占接待人数 ${rate(share)}（阈值 ${rate(t.slowShare)}）`, en: `${slow} slow replies, ${rate(share)} of buyers served (threshold ${rate(t.slowShare)})` } : null,
+      slowHit
+        ? {
+            zh: `慢响应 ${slow} 次，占接待人数 ${rate(share)}（阈值 ${rate(t.slowShare)}）`,
+            en: `${slow} slow replies, ${rate(share)} of buyers served (threshold ${rate(t.slowShare)})`,
+          }
+        : null,
     ].filter((x) => x !== null);
     return [
       {
@@ -87,7 +98,10 @@ export default defineRule({
           en: 'Open 生意参谋 → 服务 → 慢响应明细 / 询单流失 to see the hours and agents: check off-hours auto-replies and message follow-up, add people or routing at peaks.',
         },
         evidence,
-        baseline: { method: { zh: '经验阈值：未回复 > 0，慢响应占比 5%', en: 'Practitioner thresholds: any unanswered buyer, 5 % slow replies' }, value: t.slowShare },
+        baseline: {
+          method: { zh: '经验阈值：未回复 > 0，慢响应占比 5%', en: 'Practitioner thresholds: any unanswered buyer, 5 % slow replies' },
+          value: t.slowShare,
+        },
       },
     ];
   },

@@ -29,14 +29,19 @@ export default defineRule({
       alertHours: { default: 48, min: 1, max: 480, label: { zh: '告警线（小时）', en: 'Alert (hours)' }, source: '[H]' },
       minDays: { default: 3, min: 1, max: 7, label: { zh: '最少观测天数', en: 'Min observed days' }, source: '[S]' },
     },
-    link: { url: 'https://sycm.taobao.com/qos/service/frame/shop/performance/new#/shop', label: { zh: '生意参谋 → 服务 → 店铺绩效', en: '生意参谋 → 服务 → 店铺绩效' } },
+    link: {
+      url: 'https://sycm.taobao.com/qos/service/frame/shop/performance/new#/shop',
+      label: { zh: '生意参谋 → 服务 → 店铺绩效', en: '生意参谋 → 服务 → 店铺绩效' },
+    },
   },
   evaluate(ctx, t) {
     const days = ctx.shopSeries('rfdFinshDur');
     const jtk = ctx.shopSeries('jtkCaseEndAvgDur');
     const thtk = ctx.shopSeries('thtkCaseEndAvgDur');
     if (!days.length && !jtk.length && !thtk.length) {
-      return [{ status: 'not-applicable', detail: { zh: `没有退款处理时长数据。${OPEN_HOME.zh}`, en: `No refund handling time. ${OPEN_HOME.en}` }, evidence: [] }];
+      return [
+        { status: 'not-applicable', detail: { zh: `没有退款处理时长数据。${OPEN_HOME.zh}`, en: `No refund handling time. ${OPEN_HOME.en}` }, evidence: [] },
+      ];
     }
     const fromDays = windowSum(days, ctx.asOf, 7);
     let hours: number | null = null;
@@ -54,7 +59,16 @@ export default defineRule({
       }
     }
     if (hours === null) {
-      return [{ status: 'insufficient', detail: { zh: `近 7 天退款处理时长不足 ${t.minDays} 天。${OPEN_HOME.zh}`, en: `Under ${t.minDays} days of refund handling time in the last 7. ${OPEN_HOME.en}` }, evidence: [] }];
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: `近 7 天退款处理时长不足 ${t.minDays} 天。${OPEN_HOME.zh}`,
+            en: `Under ${t.minDays} days of refund handling time in the last 7. ${OPEN_HOME.en}`,
+          },
+          evidence: [],
+        },
+      ];
     }
     const peer = windowSum(ctx.series('peer', 'rivalAvg', 'rfdFinshDur'), ctx.asOf, 7);
     const peerHours = peer.days > 0 ? (peer.sum / peer.days) * 24 : null;
@@ -68,7 +82,17 @@ export default defineRule({
     const p1 = hours > t.alertHours;
     const p2 = hours > t.warnHours || (peerHours !== null && hours > peerHours);
     if (!p1 && !p2) {
-      return [{ status: 'ok', period, detail: { zh: `近 7 天平均退款处理 ${h(hours).zh}（${basis.zh}），在 ${t.warnHours} 小时内。`, en: `Refunds handled in ${h(hours).en} on average over 7 days (${basis.en}), within ${t.warnHours} h.` }, evidence }];
+      return [
+        {
+          status: 'ok',
+          period,
+          detail: {
+            zh: `近 7 天平均退款处理 ${h(hours).zh}（${basis.zh}），在 ${t.warnHours} 小时内。`,
+            en: `Refunds handled in ${h(hours).en} on average over 7 days (${basis.en}), within ${t.warnHours} h.`,
+          },
+          evidence,
+        },
+      ];
     }
     return [
       {
@@ -84,7 +108,10 @@ export default defineRule({
           en: 'In 千牛 → 售后 enable quick approval for small, unshipped refund-only cases; refund returns the day they arrive; clear pending cases at two fixed times a day.',
         },
         evidence,
-        baseline: { method: { zh: '经验阈值与同行均值（有则用）', en: 'Practitioner threshold and the peer average when captured' }, value: peerHours ?? t.warnHours },
+        baseline: {
+          method: { zh: '经验阈值与同行均值（有则用）', en: 'Practitioner threshold and the peer average when captured' },
+          value: peerHours ?? t.warnHours,
+        },
       },
     ];
   },

@@ -32,11 +32,21 @@ export default defineRule({
       selfRise: { default: 0.5, min: 0.1, max: 5, label: { zh: '较前 30 天上升（无同行时）', en: 'Rise vs previous 30 days (no peers)' }, source: '[H]' },
       minDays: { default: 14, min: 3, max: 30, label: { zh: '30 天内最少观测天数', en: 'Min observed days of 30' }, source: '[S]' },
     },
-    link: { url: 'https://sycm.taobao.com/qos/service/frame/shop/performance/new#/shop', label: { zh: '生意参谋 → 服务 → 店铺绩效', en: '生意参谋 → 服务 → 店铺绩效' } },
+    link: {
+      url: 'https://sycm.taobao.com/qos/service/frame/shop/performance/new#/shop',
+      label: { zh: '生意参谋 → 服务 → 店铺绩效', en: '生意参谋 → 服务 → 店铺绩效' },
+    },
   },
   evaluate(ctx, t) {
     const present = PARTS.filter((p) => ctx.shopSeries(p.id).length > 0);
-    if (!present.length) return [{ status: 'not-applicable', detail: { zh: `没有平台求助率 / 判责率数据。${OPEN_HOME.zh}`, en: `No platform help / fault rate. ${OPEN_HOME.en}` }, evidence: [] }];
+    if (!present.length)
+      return [
+        {
+          status: 'not-applicable',
+          detail: { zh: `没有平台求助率 / 判责率数据。${OPEN_HOME.zh}`, en: `No platform help / fault rate. ${OPEN_HOME.en}` },
+          evidence: [],
+        },
+      ];
     const evidence: Evidence[] = [];
     const hits: { sev: 'P0' | 'P1' | 'P2'; text: Text }[] = [];
     let judged = 0;
@@ -49,16 +59,53 @@ export default defineRule({
       const prev = windowSum(ctx.shopSeries(p.id), addDays(ctx.asOf, -30), 30);
       const pv = peer.days >= t.minDays ? peer.sum / peer.days : null;
       const sv = prev.days >= t.minDays ? prev.sum / prev.days : null;
-      evidence.push({ label: { zh: `${p.name.zh}（30 天）`, en: `${p.name.en} (30 days)` }, value: v, format: 'ratio' }, { label: { zh: `${p.name.zh}同行均值`, en: `${p.name.en} peer average` }, value: pv, format: 'ratio' });
+      evidence.push(
+        { label: { zh: `${p.name.zh}（30 天）`, en: `${p.name.en} (30 days)` }, value: v, format: 'ratio' },
+        { label: { zh: `${p.name.zh}同行均值`, en: `${p.name.en} peer average` }, value: pv, format: 'ratio' },
+      );
       if (pv !== null && pv > 0) {
-        if (v > pv) hits.push({ sev: v > pv * t.peerFactorP0 ? 'P0' : 'P1', text: { zh: `${p.name.zh} ${rate(v)}，同行均值 ${rate(pv)}（${(v / pv).toFixed(1)} 倍）`, en: `${p.name.en} ${rate(v)} vs peer average ${rate(pv)} (${(v / pv).toFixed(1)}×)` } });
+        if (v > pv)
+          hits.push({
+            sev: v > pv * t.peerFactorP0 ? 'P0' : 'P1',
+            text: {
+              zh: `${p.name.zh} ${rate(v)}，同行均值 ${rate(pv)}（${(v / pv).toFixed(1)} 倍）`,
+              en: `${p.name.en} ${rate(v)} vs peer average ${rate(pv)} (${(v / pv).toFixed(1)}×)`,
+            },
+          });
       } else if (sv !== null && sv > 0 && v >= sv * (1 + t.selfRise)) {
-        hits.push({ sev: 'P2', text: { zh: `${p.name.zh} ${rate(v)}，前 30 天 ${rate(sv)}（没有同行数据，与自身比较）`, en: `${p.name.en} ${rate(v)} vs ${rate(sv)} the 30 days before (no peer data: vs own history)` } });
+        hits.push({
+          sev: 'P2',
+          text: {
+            zh: `${p.name.zh} ${rate(v)}，前 30 天 ${rate(sv)}（没有同行数据，与自身比较）`,
+            en: `${p.name.en} ${rate(v)} vs ${rate(sv)} the 30 days before (no peer data: vs own history)`,
+          },
+        });
       }
     }
     const period = { from: addDays(ctx.asOf, -29), to: ctx.asOf };
-    if (!judged) return [{ status: 'insufficient', detail: { zh: `近 30 天平台求助 / 判责率不足 ${t.minDays} 天。${OPEN_HOME.zh}`, en: `Under ${t.minDays} days of platform help / fault rates in 30. ${OPEN_HOME.en}` }, evidence }];
-    if (!hits.length) return [{ status: 'ok', period, detail: { zh: '近 30 天平台求助率、判责率没有高于同行或明显上升。（纠纷退款率未采集，未判断。）', en: 'Platform help and fault rates are not above peers or rising over 30 days. (Dispute refund rate is not captured.)' }, evidence }];
+    if (!judged)
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: `近 30 天平台求助 / 判责率不足 ${t.minDays} 天。${OPEN_HOME.zh}`,
+            en: `Under ${t.minDays} days of platform help / fault rates in 30. ${OPEN_HOME.en}`,
+          },
+          evidence,
+        },
+      ];
+    if (!hits.length)
+      return [
+        {
+          status: 'ok',
+          period,
+          detail: {
+            zh: '近 30 天平台求助率、判责率没有高于同行或明显上升。（纠纷退款率未采集，未判断。）',
+            en: 'Platform help and fault rates are not above peers or rising over 30 days. (Dispute refund rate is not captured.)',
+          },
+          evidence,
+        },
+      ];
     const sev = hits.some((h) => h.sev === 'P0') ? 'P0' : hits.some((h) => h.sev === 'P1') ? 'P1' : 'P2';
     return [
       {

@@ -51,7 +51,8 @@ export default defineRule({
       if (!s || s.date < addDays(ctx.asOf, -t.maxAgeDays)) continue;
       any = true;
       evidence.push({ label: { zh: `DSR ${d.zh}`, en: `DSR ${d.en}` }, value: s.value, format: 'plain' });
-      if (s.value < t.dsrWarn) problems.push({ p1: s.value < t.dsrAlert, text: { zh: `DSR ${d.zh} ${s.value.toFixed(2)}`, en: `DSR ${d.en} ${s.value.toFixed(2)}` } });
+      if (s.value < t.dsrWarn)
+        problems.push({ p1: s.value < t.dsrAlert, text: { zh: `DSR ${d.zh} ${s.value.toFixed(2)}`, en: `DSR ${d.en} ${s.value.toFixed(2)}` } });
     }
     for (const e of EXP) {
       const s = ctx.shopSeries(e.id);
@@ -63,7 +64,11 @@ export default defineRule({
       const c = cur.sum / cur.days;
       const b = prev.sum / prev.days;
       evidence.push({ label: { zh: `${e.zh}分（7 天均值）`, en: `${e.en} score (7-day mean)` }, value: c, format: 'plain' });
-      if (b - c >= t.expDrop) problems.push({ p1: false, text: { zh: `${e.zh}分 ${c.toFixed(2)}（前 4 周 ${b.toFixed(2)}）`, en: `${e.en} score ${c.toFixed(2)} (4 weeks before: ${b.toFixed(2)})` } });
+      if (b - c >= t.expDrop)
+        problems.push({
+          p1: false,
+          text: { zh: `${e.zh}分 ${c.toFixed(2)}（前 4 周 ${b.toFixed(2)}）`, en: `${e.en} score ${c.toFixed(2)} (4 weeks before: ${b.toFixed(2)})` },
+        });
     }
     const exp = shopSnapshot(ctx, 'experienceScore');
     if (exp) evidence.push({ label: { zh: '真实体验分', en: 'Experience score' }, value: exp.value, format: 'plain' });
@@ -71,12 +76,22 @@ export default defineRule({
       return [
         {
           status: 'insufficient',
-          detail: { zh: `没有近期的 DSR 或体验分维度数据。${OPEN_EXPERIENCE.zh}，或打开 生意参谋 → 服务 → 体验诊断 / 评价概况。`, en: `No recent DSR or experience sub-scores. ${OPEN_EXPERIENCE.en}, or open 生意参谋 → 服务 → 体验诊断 / 评价概况.` },
+          detail: {
+            zh: `没有近期的 DSR 或体验分维度数据。${OPEN_EXPERIENCE.zh}，或打开 生意参谋 → 服务 → 体验诊断 / 评价概况。`,
+            en: `No recent DSR or experience sub-scores. ${OPEN_EXPERIENCE.en}, or open 生意参谋 → 服务 → 体验诊断 / 评价概况.`,
+          },
           evidence,
         },
       ];
     }
-    if (!problems.length) return [{ status: 'ok', detail: { zh: `DSR 不低于 ${t.dsrWarn}，体验分各维度没有明显下滑。`, en: `DSR at or above ${t.dsrWarn}; no experience sub-score slipping.` }, evidence }];
+    if (!problems.length)
+      return [
+        {
+          status: 'ok',
+          detail: { zh: `DSR 不低于 ${t.dsrWarn}，体验分各维度没有明显下滑。`, en: `DSR at or above ${t.dsrWarn}; no experience sub-score slipping.` },
+          evidence,
+        },
+      ];
     const p1 = problems.some((p) => p.p1);
     return [
       {

@@ -37,7 +37,16 @@ export default defineRule({
     const b28 = windowSum(bad, addDays(ctx.asOf, -7), 28);
     const a28 = windowSum(all, addDays(ctx.asOf, -7), 28);
     if (a7.days < 5 || a28.days < 14 || a7.sum <= 0 || a28.sum <= 0) {
-      return [{ status: 'insufficient', detail: { zh: '评价数据不足（近 7 天至少 5 天、之前 4 周至少 14 天）。打开 生意参谋 → 评价概况 逐日采集。', en: 'Too little review data (5 of the last 7 days and 14 of the 4 weeks before). Open 生意参谋 → 评价概况 day by day.' }, evidence: [] }];
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: '评价数据不足（近 7 天至少 5 天、之前 4 周至少 14 天）。打开 生意参谋 → 评价概况 逐日采集。',
+            en: 'Too little review data (5 of the last 7 days and 14 of the 4 weeks before). Open 生意参谋 → 评价概况 day by day.',
+          },
+          evidence: [],
+        },
+      ];
     }
     const cur = b7.sum / a7.sum;
     const base = b28.sum / a28.sum;
@@ -51,7 +60,18 @@ export default defineRule({
     ];
     const period = { from: addDays(ctx.asOf, -6), to: ctx.asOf };
     const fired = b7.sum >= t.minBad && cur >= base * (1 + t.riseRel) && test.pValue !== null && test.pValue < t.alpha && (test.diff ?? 0) > 0;
-    if (!fired) return [{ status: 'ok', period, detail: { zh: `近 7 天差评占比 ${rate(cur)}（${b7.sum} 条），前 4 周 ${rate(base)}，没有显著上升。`, en: `Bad-review share ${rate(cur)} over 7 days (${b7.sum}) vs ${rate(base)} before: no significant rise.` }, evidence }];
+    if (!fired)
+      return [
+        {
+          status: 'ok',
+          period,
+          detail: {
+            zh: `近 7 天差评占比 ${rate(cur)}（${b7.sum} 条），前 4 周 ${rate(base)}，没有显著上升。`,
+            en: `Bad-review share ${rate(cur)} over 7 days (${b7.sum}) vs ${rate(base)} before: no significant rise.`,
+          },
+          evidence,
+        },
+      ];
     return [
       {
         status: 'fired',

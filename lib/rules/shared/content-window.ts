@@ -68,7 +68,6 @@ export function contentDates(ctx: RuleContext): Set<string> {
   return out;
 }
 
-
 export interface PieceRateSpec {
   days: number;
   /** Numerator and denominator of the rate for one piece window. */
@@ -99,11 +98,31 @@ export function pieceRateCheck(ctx: RuleContext, s: PieceRateSpec): Verdict[] {
     .map((w) => ({ w, x: Math.min(s.num(w), s.den(w)), n: s.den(w), r: Math.min(1, s.num(w) / s.den(w)) }));
   const period = { from, to: ctx.asOf };
   if (rows.length === 0) {
-    return [{ status: 'insufficient', period, detail: { zh: `近 ${s.days} 天没有${s.denLabel.zh} ≥ ${s.minDen} 的内容。${s.missing.zh}`, en: `No piece with ${s.denLabel.en} ≥ ${s.minDen} in the last ${s.days} days. ${s.missing.en}` }, evidence: [] }];
+    return [
+      {
+        status: 'insufficient',
+        period,
+        detail: {
+          zh: `近 ${s.days} 天没有${s.denLabel.zh} ≥ ${s.minDen} 的内容。${s.missing.zh}`,
+          en: `No piece with ${s.denLabel.en} ≥ ${s.minDen} in the last ${s.days} days. ${s.missing.en}`,
+        },
+        evidence: [],
+      },
+    ];
   }
   const byPeers = rows.length >= s.minPieces;
   if (!byPeers && s.fallback === undefined) {
-    return [{ status: 'insufficient', period, detail: { zh: `只有 ${rows.length} 条内容达到样本量（至少需要 ${s.minPieces} 条才能和店内中位数比较）`, en: `Only ${rows.length} pieces reach the sample size (${s.minPieces} needed to compare with the shop median)` }, evidence: [] }];
+    return [
+      {
+        status: 'insufficient',
+        period,
+        detail: {
+          zh: `只有 ${rows.length} 条内容达到样本量（至少需要 ${s.minPieces} 条才能和店内中位数比较）`,
+          en: `Only ${rows.length} pieces reach the sample size (${s.minPieces} needed to compare with the shop median)`,
+        },
+        evidence: [],
+      },
+    ];
   }
   const med = median(rows.map((r) => r.r)) ?? 0;
   const sorted = rows.map((r) => r.r).sort((a, b) => a - b);
@@ -144,7 +163,10 @@ export function pieceRateCheck(ctx: RuleContext, s: PieceRateSpec): Verdict[] {
       },
       suggestion: s.suggestion,
       evidence: ev,
-      baseline: { method: byPeers ? { zh: '店内同期内容的中位数', en: 'Median of the shop’s pieces, same days' } : { zh: '经验兜底值', en: 'Practitioner fallback' }, value: byPeers ? med : line },
+      baseline: {
+        method: byPeers ? { zh: '店内同期内容的中位数', en: 'Median of the shop’s pieces, same days' } : { zh: '经验兜底值', en: 'Practitioner fallback' },
+        value: byPeers ? med : line,
+      },
     });
   }
   if (out.length) return out;
@@ -152,7 +174,10 @@ export function pieceRateCheck(ctx: RuleContext, s: PieceRateSpec): Verdict[] {
     {
       status: 'ok',
       period,
-      detail: { zh: `${rows.length} 条内容的${s.what.zh}都在正常范围（店内中位数 ${(med * 100).toFixed(2)}%）。`, en: `${s.what.en} of ${rows.length} pieces within range (shop median ${(med * 100).toFixed(2)}%).` },
+      detail: {
+        zh: `${rows.length} 条内容的${s.what.zh}都在正常范围（店内中位数 ${(med * 100).toFixed(2)}%）。`,
+        en: `${s.what.en} of ${rows.length} pieces within range (shop median ${(med * 100).toFixed(2)}%).`,
+      },
       evidence: [{ label: { zh: '店内中位数', en: 'Shop median' }, value: med, format: 'ratio' }],
     },
   ];

@@ -142,7 +142,13 @@ export function recentDays(series: DailySeries, asOf: string, n = 3): { date: st
  * Persistence (§3.10): the condition holds on the latest day and on at least `need` of the
  * last `n` days. Null when the latest day has no value.
  */
-export function persists(series: DailySeries, asOf: string, cond: (v: number) => boolean, need = 2, n = 3): { latest: number; hits: number; observed: number } | null {
+export function persists(
+  series: DailySeries,
+  asOf: string,
+  cond: (v: number) => boolean,
+  need = 2,
+  n = 3,
+): { latest: number; hits: number; observed: number } | null {
   const days = recentDays(series, asOf, n);
   const latest = days[days.length - 1]?.value ?? null;
   if (latest === null) return null;

@@ -19,7 +19,10 @@ export default defineRule({
     ref: 'TEAM-01',
     area: 'TEAM',
     title: { zh: '月度目标进度落后', en: 'Monthly target behind pace' },
-    description: { zh: '本月累计支付金额的达成率与（按星期几加权的）时间进度比较，落后 10pp 提示、20pp 或预测达成 < 80% 告警。', en: 'Month-to-date sales vs the monthly target against weekday-weighted time progress; behind 10 pp flagged, 20 pp or a forecast under 80 % alerted.' },
+    description: {
+      zh: '本月累计支付金额的达成率与（按星期几加权的）时间进度比较，落后 10pp 提示、20pp 或预测达成 < 80% 告警。',
+      en: 'Month-to-date sales vs the monthly target against weekday-weighted time progress; behind 10 pp flagged, 20 pp or a forecast under 80 % alerted.',
+    },
     severity: 'P2',
     requires: ['payAmt'],
     thresholds: {
@@ -32,7 +35,16 @@ export default defineRule({
   evaluate(ctx, t) {
     const target = ctx.profile.monthlyTarget;
     if (target === null || !(target > 0)) {
-      return [{ status: 'insufficient', detail: { zh: '还没有设置月度销售目标：在扩展的设置页填写本店的月目标后才能判断进度。', en: 'No monthly sales target yet: set it on the options page to track pace.' }, evidence: [] }];
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: '还没有设置月度销售目标：在扩展的设置页填写本店的月目标后才能判断进度。',
+            en: 'No monthly sales target yet: set it on the options page to track pace.',
+          },
+          evidence: [],
+        },
+      ];
     }
     const pay = ctx.shopSeries('payAmt');
     const monthStart = `${ctx.asOf.slice(0, 8)}01`;
@@ -41,7 +53,16 @@ export default defineRule({
     const elapsed = monthDays.filter((d) => d <= ctx.asOf);
     const missing = elapsed.filter((d) => valueOn(pay, d) === null);
     if (missing.length) {
-      return [{ status: 'insufficient', detail: { zh: `本月有 ${missing.length} 天没有支付金额（如 ${missing[0]}），累计数不完整。${OPEN_HOME.zh}`, en: `${missing.length} day(s) of this month lack sales (e.g. ${missing[0]}): the month-to-date is incomplete. ${OPEN_HOME.en}` }, evidence: [] }];
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: `本月有 ${missing.length} 天没有支付金额（如 ${missing[0]}），累计数不完整。${OPEN_HOME.zh}`,
+            en: `${missing.length} day(s) of this month lack sales (e.g. ${missing[0]}): the month-to-date is incomplete. ${OPEN_HOME.en}`,
+          },
+          evidence: [],
+        },
+      ];
     }
     // Weekday weights from the last 8 non-event weeks before the month.
     const hist: number[][] = [[], [], [], [], [], [], []];
@@ -77,7 +98,18 @@ export default defineRule({
     const period = { from: monthStart, to: ctx.asOf };
     const p1 = gap <= t.gapAlert || (forecast !== null && forecast < t.forecastAlert);
     const p2 = gap <= t.gapWarn;
-    if (!p1 && !p2) return [{ status: 'ok', period, detail: { zh: `本月已完成目标 ${rate(attain)}，时间进度 ${rate(progress)}，进度正常。`, en: `${rate(attain)} of the monthly target done at ${rate(progress)} of the month: on pace.` }, evidence }];
+    if (!p1 && !p2)
+      return [
+        {
+          status: 'ok',
+          period,
+          detail: {
+            zh: `本月已完成目标 ${rate(attain)}，时间进度 ${rate(progress)}，进度正常。`,
+            en: `${rate(attain)} of the monthly target done at ${rate(progress)} of the month: on pace.`,
+          },
+          evidence,
+        },
+      ];
     return [
       {
         status: 'fired',
@@ -92,7 +124,10 @@ export default defineRule({
           en: 'Have the operations lead agree a catch-up plan today (promotions, ads, new items), with owners and dates; split the gap by channel and item and fix the largest first.',
         },
         evidence,
-        baseline: { method: { zh: '按近 8 周星期几分布加权的时间进度（大促日不计入权重）', en: 'Time progress weighted by the 8-week weekday pattern (event days out)' }, value: progress },
+        baseline: {
+          method: { zh: '按近 8 周星期几分布加权的时间进度（大促日不计入权重）', en: 'Time progress weighted by the 8-week weekday pattern (event days out)' },
+          value: progress,
+        },
       },
     ];
   },

@@ -22,7 +22,10 @@ export default defineRule({
     ref: 'TEAM-02',
     area: 'TEAM',
     title: { zh: '数据采集有缺口', en: 'Gaps in data capture' },
-    description: { zh: '近 28 天缺少核心数据的日子，以及停止更新的数据类别（客服、内容、来源、商品、推广）。', en: 'Days of the last 28 without core KPIs, and data families that stopped updating (service, content, sources, items, ads).' },
+    description: {
+      zh: '近 28 天缺少核心数据的日子，以及停止更新的数据类别（客服、内容、来源、商品、推广）。',
+      en: 'Days of the last 28 without core KPIs, and data families that stopped updating (service, content, sources, items, ads).',
+    },
     severity: 'P3',
     requires: ['payAmt'],
     thresholds: {
@@ -57,10 +60,26 @@ export default defineRule({
       { label: { zh: '停更的数据类别', en: 'Stale data families' }, value: stale.length, format: 'count' as const },
     ];
     const period = { from, to: ctx.asOf };
-    if (!missingDays.length && !stale.length) return [{ status: 'ok', period, detail: { zh: `${from} 至 ${ctx.asOf} 每天都有核心数据，各类数据都在更新。`, en: `Core KPIs every day ${from}–${ctx.asOf}; every data family is current.` }, evidence }];
+    if (!missingDays.length && !stale.length)
+      return [
+        {
+          status: 'ok',
+          period,
+          detail: {
+            zh: `${from} 至 ${ctx.asOf} 每天都有核心数据，各类数据都在更新。`,
+            en: `Core KPIs every day ${from}–${ctx.asOf}; every data family is current.`,
+          },
+          evidence,
+        },
+      ];
     const parts: Text[] = [];
-    if (missingDays.length) parts.push({ zh: `${missingDays.length} 天没有核心指标（${missingDays.slice(0, 5).join('、')}${missingDays.length > 5 ? '…' : ''}）`, en: `${missingDays.length} day(s) without core KPIs (${missingDays.slice(0, 5).join(', ')}${missingDays.length > 5 ? '…' : ''})` });
-    for (const s of stale) parts.push({ zh: `${s.name.zh}停在 ${s.last}（落后 ${s.behind} 天）`, en: `${s.name.en} stopped at ${s.last} (${s.behind} days behind)` });
+    if (missingDays.length)
+      parts.push({
+        zh: `${missingDays.length} 天没有核心指标（${missingDays.slice(0, 5).join('、')}${missingDays.length > 5 ? '…' : ''}）`,
+        en: `${missingDays.length} day(s) without core KPIs (${missingDays.slice(0, 5).join(', ')}${missingDays.length > 5 ? '…' : ''})`,
+      });
+    for (const s of stale)
+      parts.push({ zh: `${s.name.zh}停在 ${s.last}（落后 ${s.behind} 天）`, en: `${s.name.en} stopped at ${s.last} (${s.behind} days behind)` });
     return [
       {
         status: 'fired',

@@ -1,6 +1,6 @@
+import type { EntityKind } from '../../schema/fact';
 import { addDays } from '../../series/dates';
 import { valueOn } from '../shared/service-window';
-import type { EntityKind } from '../../schema/fact';
 import { defineRule, type RuleContext, type Text } from '../types';
 
 interface Section {
@@ -11,16 +11,36 @@ interface Section {
 }
 
 const SECTIONS: Section[] = [
-  { name: { zh: '结果（支付、访客、转化、客单价）', en: 'Results (sales, visitors, conversion, order value)' }, open: { zh: '生意参谋 首页', en: '生意参谋 home' }, shop: ['payAmt', 'uv', 'payByrCnt'] },
+  {
+    name: { zh: '结果（支付、访客、转化、客单价）', en: 'Results (sales, visitors, conversion, order value)' },
+    open: { zh: '生意参谋 首页', en: '生意参谋 home' },
+    shop: ['payAmt', 'uv', 'payByrCnt'],
+  },
   { name: { zh: '流量来源', en: 'Traffic sources' }, open: { zh: '生意参谋 → 流量 → 店铺来源', en: '生意参谋 → 流量 → 店铺来源' }, kinds: ['source'] },
-  { name: { zh: '推广', en: 'Ads' }, open: { zh: '万相台 / 直通车 报表', en: '万相台 / 直通车 reports' }, shop: ['p4pExpendAmt', 'adStrategyAmt', 'cubeAmt'], kinds: ['campaign'] },
-  { name: { zh: '售后', en: 'After-sales' }, open: { zh: '生意参谋 首页（退款）', en: '生意参谋 home (refunds)' }, shop: ['payShopRfdAmt', 'rfdSucAmt', 'ordRfdRate'] },
-  { name: { zh: '客服', en: 'Customer service' }, open: { zh: '生意参谋 → 服务 → 客服绩效', en: '生意参谋 → 服务 → 客服绩效' }, shop: ['consultUserCnt', 'wwConsultPayRate'], kinds: ['agent'] },
+  {
+    name: { zh: '推广', en: 'Ads' },
+    open: { zh: '万相台 / 直通车 报表', en: '万相台 / 直通车 reports' },
+    shop: ['p4pExpendAmt', 'adStrategyAmt', 'cubeAmt'],
+    kinds: ['campaign'],
+  },
+  {
+    name: { zh: '售后', en: 'After-sales' },
+    open: { zh: '生意参谋 首页（退款）', en: '生意参谋 home (refunds)' },
+    shop: ['payShopRfdAmt', 'rfdSucAmt', 'ordRfdRate'],
+  },
+  {
+    name: { zh: '客服', en: 'Customer service' },
+    open: { zh: '生意参谋 → 服务 → 客服绩效', en: '生意参谋 → 服务 → 客服绩效' },
+    shop: ['consultUserCnt', 'wwConsultPayRate'],
+    kinds: ['agent'],
+  },
 ];
 
 /** Whether the section has any number on `date`: all its shop metrics (when listed) or any entity fact. */
 function has(ctx: RuleContext, s: Section, date: string): boolean {
-  const shopOk = s.shop ? s.shop.filter((m) => valueOn(ctx.shopSeries(m), date) !== null).length >= Math.min(s.shop.length, s.kinds ? 1 : s.shop.length) : false;
+  const shopOk = s.shop
+    ? s.shop.filter((m) => valueOn(ctx.shopSeries(m), date) !== null).length >= Math.min(s.shop.length, s.kinds ? 1 : s.shop.length)
+    : false;
   if (shopOk) return true;
   for (const k of s.kinds ?? []) {
     for (const e of ctx.entities(k)) {
@@ -42,7 +62,10 @@ export default defineRule({
     ref: 'TEAM-02',
     area: 'TEAM',
     title: { zh: '日报数据没有备齐', en: 'Daily report data incomplete' },
-    description: { zh: '检查最近一个完整日的日报核心段落（结果、流量、推广、售后、客服）是否都已采集。', en: 'Checks that the core sections of the daily report (results, traffic, ads, after-sales, service) are captured for the latest closed day.' },
+    description: {
+      zh: '检查最近一个完整日的日报核心段落（结果、流量、推广、售后、客服）是否都已采集。',
+      en: 'Checks that the core sections of the daily report (results, traffic, ads, after-sales, service) are captured for the latest closed day.',
+    },
     severity: 'P3',
     requires: [],
     thresholds: {
@@ -69,9 +92,20 @@ export default defineRule({
       { label: { zh: '缺少段落', en: 'Sections missing' }, value: missing.length, format: 'count' as const },
       { label: { zh: '从未采集的段落', en: 'Sections never captured' }, value: never.length, format: 'count' as const },
     ];
-    const neverText = never.length ? { zh: ` 从未采集：${never.map((s) => s.name.zh).join('、')}（日报中列为数据缺口）。`, en: ` Never captured: ${never.map((s) => s.name.en).join(', ')} (listed as data gaps).` } : { zh: '', en: '' };
+    const neverText = never.length
+      ? {
+          zh: ` 从未采集：${never.map((s) => s.name.zh).join('、')}（日报中列为数据缺口）。`,
+          en: ` Never captured: ${never.map((s) => s.name.en).join(', ')} (listed as data gaps).`,
+        }
+      : { zh: '', en: '' };
     if (!missing.length) {
-      return [{ status: 'ok', detail: { zh: `${d} 的日报数据已备齐 ${ready} 个段落。${neverText.zh}`, en: `${ready} report sections are ready for ${d}.${neverText.en}` }, evidence }];
+      return [
+        {
+          status: 'ok',
+          detail: { zh: `${d} 的日报数据已备齐 ${ready} 个段落。${neverText.zh}`, en: `${ready} report sections are ready for ${d}.${neverText.en}` },
+          evidence,
+        },
+      ];
     }
     return [
       {

@@ -15,7 +15,10 @@ export default defineRule({
     ref: 'TEAM-04',
     area: 'TEAM',
     title: { zh: '客服接待量分配不均', en: 'Uneven agent workload' },
-    description: { zh: '近 14 天某位客服承担的咨询量超过平均份额的 1.5 倍、且响应慢于团队中位数时提示调整分流。', en: 'An agent handling ≥ 1.5 × the fair share of inquiries over 14 days while replying slower than the team median: rebalance routing.' },
+    description: {
+      zh: '近 14 天某位客服承担的咨询量超过平均份额的 1.5 倍、且响应慢于团队中位数时提示调整分流。',
+      en: 'An agent handling ≥ 1.5 × the fair share of inquiries over 14 days while replying slower than the team median: rebalance routing.',
+    },
     severity: 'P3',
     requires: ['agent.consultUserCnt'],
     thresholds: {
@@ -30,7 +33,16 @@ export default defineRule({
       .map((a) => ({ a, w: agentWindow(ctx, a, ctx.asOf, 14) }))
       .filter((r) => r.w.inquirers > 0);
     if (rows.length < t.minAgents) {
-      return [{ status: 'insufficient', detail: { zh: `近 14 天只有 ${rows.length} 位客服有接待数据（至少 ${t.minAgents} 位）。${OPEN_SERVICE.zh}`, en: `Only ${rows.length} agents with data in 14 days (${t.minAgents} needed). ${OPEN_SERVICE.en}` }, evidence: [] }];
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: `近 14 天只有 ${rows.length} 位客服有接待数据（至少 ${t.minAgents} 位）。${OPEN_SERVICE.zh}`,
+            en: `Only ${rows.length} agents with data in 14 days (${t.minAgents} needed). ${OPEN_SERVICE.en}`,
+          },
+          evidence: [],
+        },
+      ];
     }
     const total = rows.reduce((s, r) => s + r.w.inquirers, 0);
     const fair = 1 / rows.length;
@@ -65,6 +77,16 @@ export default defineRule({
     }
     if (out.length) return out;
     const max = Math.max(...rows.map((r) => r.w.inquirers / total));
-    return [{ status: 'ok', period: { from, to: ctx.asOf }, detail: { zh: `${rows.length} 位客服的接待量分配正常（最多一人占 ${rate(max)}）。`, en: `Workload is balanced across ${rows.length} agents (largest share ${rate(max)}).` }, evidence: [{ label: { zh: '最大接待份额', en: 'Largest share' }, value: max, format: 'ratio' }] }];
+    return [
+      {
+        status: 'ok',
+        period: { from, to: ctx.asOf },
+        detail: {
+          zh: `${rows.length} 位客服的接待量分配正常（最多一人占 ${rate(max)}）。`,
+          en: `Workload is balanced across ${rows.length} agents (largest share ${rate(max)}).`,
+        },
+        evidence: [{ label: { zh: '最大接待份额', en: 'Largest share' }, value: max, format: 'ratio' }],
+      },
+    ];
   },
 });

@@ -1,8 +1,7 @@
 import type { Evidence } from '../../schema/finding';
 import { addDays, daysBetween } from '../../series/dates';
 import { shrinkRate } from '../../series/rates';
-import { windowSum } from '../shared/entity-window';
-import { entityOf } from '../shared/entity-window';
+import { entityOf, windowSum } from '../shared/entity-window';
 import { agentName, agentsOf, agentWindow, linearScore, OPEN_SERVICE, rate, SERVICE_LINK, secs } from '../shared/service-window';
 import { defineRule, type EntityRef, type RuleContext, type Verdict } from '../types';
 
@@ -62,14 +61,15 @@ export default defineRule({
     area: 'TEAM',
     title: { zh: '客服个人 KPI 综合分排名靠后', en: 'Agent KPI composite at the bottom' },
     description: {
-      zh: '按响应、首响、回复率、询单转化率（贝叶斯收缩）给每位客服打 0–100 分并排名，连续 2 个月在团队后 10% 时提示辅导。',
-      en: 'Scores each agent 0–100 on reply time, first reply, reply rate and shrunk inquiry conversion, ranks the team, and flags two months running in the bottom 10 %.',
+      zh: '按响应、首响、回复率、询单转化率（贝叶斯收缩）给每位客服打 0–100 分并排名，连续 2 个月在团队后 10%（且比团队中位分低 10 分以上）时提示辅导。',
+      en: 'Scores each agent 0–100 on reply time, first reply, reply rate and shrunk inquiry conversion, ranks the team, and flags two months running in the bottom 10 % (and 10+ points under the team median).',
     },
     severity: 'P3',
     requires: ['agent.consultUserCnt'],
     thresholds: {
       bottomShare: { default: 0.1, min: 0.05, max: 0.5, label: { zh: '后百分比', en: 'Bottom share' }, source: '[H]' },
       minInquiries: { default: 30, min: 5, max: 10000, label: { zh: '每月最少询单人数', en: 'Min inquirers a month' }, source: '[H]' },
+      minGap: { default: 10, min: 0, max: 100, label: { zh: '低于团队中位分（分）', en: 'Below team median score (points)' }, source: '[H]' },
       minMonthDays: { default: 14, min: 1, max: 28, label: { zh: '本月至少已过天数', en: 'Min days into the month' }, source: '[H]' },
       avgWorst: { default: 30, min: 5, max: 600, label: { zh: '平均响应最差值（秒）', en: 'Avg reply worst (s)' }, source: '[H]' },
       avgBest: { default: 5, min: 0, max: 120, label: { zh: '平均响应最好值（秒）', en: 'Avg reply best (s)' }, source: '[H]' },
@@ -85,9 +85,27 @@ export default defineRule({
     const per = ms.map((m) => ({ m, s: scores(ctx, m, t.minInquiries, t).sort((x, y) => x.score - y.score) }));
     const short = per.find((p) => p.s.length < 3);
     if (short) {
-      return [{ status: 'insufficient', detail: { zh: `${short.m.label} 只有 ${short.s.length} 位客服询单 ≥ ${t.minInquiries}（至少 3 位才排名）。${OPEN_SERVICE.zh}`, en: `${short.m.label}: only ${short.s.length} agents with ≥ ${t.minInquiries} inquirers (3 needed to rank). ${OPEN_SERVICE.en}` }, evidence: [] }];
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: `${short.m.label} 只有 ${short.s.length} 位客服询单 ≥ ${t.minInquiries}（至少 3 位才排名）。${OPEN_SERVICE.zh}`,
+            en: `${short.m.label}: only ${short.s.length} agents with ≥ ${t.minInquiries} inquirers (3 needed to rank). ${OPEN_SERVICE.en}`,
+          },
+          evidence: [],
+        },
+      ];
     }
-    const bottom = per.map((p) => new Set(p.s.slice(0, Math.max(1, Math.ceil(p.s.length * t.bottomShare))).map((x) => x.a.id)));
+    // Bottom 10 % of the ranking AND a practical gap to the team median (ties or a 1-point spread are not a finding).
+    const bottom = per.map((p) => {
+      const medScore = p.s[Math.floor(p.s.length / 2)]?.score ?? 0;
+      return new Set(
+        p.s
+          .slice(0, Math.max(1, Math.ceil(p.s.length * t.bottomShare)))
+          .filter((x) => x.score <= medScore - t.minGap)
+          .map((x) => x.a.id),
+      );
+    });
     const cur = per[0];
     if (!cur) return [];
     const period = { from: ms[1]?.from ?? ctx.asOf, to: ms[0]?.to ?? ctx.asOf };
@@ -118,7 +136,10 @@ export default defineRule({
           en: 'Have the service lead coach one-to-one on the weakest component (reply time, first reply or conversion), reviewing real chats, with a two-week goal; a coaching hint, not a performance verdict.',
         },
         evidence: ev,
-        baseline: { method: { zh: '团队排名（后 10%），绩效方案端点线性打分', en: 'Team rank (bottom 10 %), linear scores between the 绩效方案 end points' }, value: teamMed },
+        baseline: {
+          method: { zh: '团队排名（后 10%），绩效方案端点线性打分', en: 'Team rank (bottom 10 %), linear scores between the 绩效方案 end points' },
+          value: teamMed,
+        },
       });
     }
     if (out.length) return out;

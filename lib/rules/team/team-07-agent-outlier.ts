@@ -39,7 +39,16 @@ export default defineRule({
       .map((a) => ({ a, w: agentWindow(ctx, a, ctx.asOf, 14) }))
       .filter((r) => r.w.inquirers >= t.minInquiries);
     if (rows.length < t.minAgents) {
-      return [{ status: 'insufficient', detail: { zh: `近 14 天只有 ${rows.length} 位客服询单 ≥ ${t.minInquiries}（至少 ${t.minAgents} 位才找异常值）。${OPEN_SERVICE.zh}`, en: `Only ${rows.length} agents with ≥ ${t.minInquiries} inquirers in 14 days (${t.minAgents} needed). ${OPEN_SERVICE.en}` }, evidence: [] }];
+      return [
+        {
+          status: 'insufficient',
+          detail: {
+            zh: `近 14 天只有 ${rows.length} 位客服询单 ≥ ${t.minInquiries}（至少 ${t.minAgents} 位才找异常值）。${OPEN_SERVICE.zh}`,
+            en: `Only ${rows.length} agents with ≥ ${t.minInquiries} inquirers in 14 days (${t.minAgents} needed). ${OPEN_SERVICE.en}`,
+          },
+          evidence: [],
+        },
+      ];
     }
     const inq = rows.reduce((s, r) => s + r.w.inquirers, 0);
     const team = rows.reduce((s, r) => s + r.w.paid, 0) / inq;
@@ -54,15 +63,27 @@ export default defineRule({
         const z = modifiedZ(logAvg, la);
         const med = z.median !== null ? Math.exp(z.median) : null;
         if (z.z !== null && z.z > t.z && med !== null && r.w.avgReplySec !== null && r.w.avgReplySec >= med * (1 + t.slowerRel)) {
-          reasons.push({ zh: `平均响应 ${secs(r.w.avgReplySec).zh}，团队中位 ${secs(med).zh}（稳健 z = ${z.z.toFixed(1)}）`, en: `average reply ${secs(r.w.avgReplySec).en} vs team median ${secs(med).en} (robust z = ${z.z.toFixed(1)})` });
-          ev.push({ label: { zh: '平均响应', en: 'Avg reply' }, value: r.w.avgReplySec, format: 'seconds' }, { label: { zh: '团队中位（响应）', en: 'Team median (reply)' }, value: med, format: 'seconds' });
+          reasons.push({
+            zh: `平均响应 ${secs(r.w.avgReplySec).zh}，团队中位 ${secs(med).zh}（稳健 z = ${z.z.toFixed(1)}）`,
+            en: `average reply ${secs(r.w.avgReplySec).en} vs team median ${secs(med).en} (robust z = ${z.z.toFixed(1)})`,
+          });
+          ev.push(
+            { label: { zh: '平均响应', en: 'Avg reply' }, value: r.w.avgReplySec, format: 'seconds' },
+            { label: { zh: '团队中位（响应）', en: 'Team median (reply)' }, value: med, format: 'seconds' },
+          );
         }
       }
       const c = conv[i] ?? team;
       const zc = modifiedZ(conv, c);
       if (zc.z !== null && zc.z < -t.z && zc.median !== null && c <= zc.median - t.convGapPp) {
-        reasons.push({ zh: `询单转化 ${rate(c)}（收缩后），团队中位 ${rate(zc.median)}（稳健 z = ${zc.z.toFixed(1)}）`, en: `inquiry conversion ${rate(c)} (shrunk) vs team median ${rate(zc.median)} (robust z = ${zc.z.toFixed(1)})` });
-        ev.push({ label: { zh: '询单转化（收缩后）', en: 'Conversion (shrunk)' }, value: c, format: 'ratio' }, { label: { zh: '团队中位（转化）', en: 'Team median (conversion)' }, value: zc.median, format: 'ratio' });
+        reasons.push({
+          zh: `询单转化 ${rate(c)}（收缩后），团队中位 ${rate(zc.median)}（稳健 z = ${zc.z.toFixed(1)}）`,
+          en: `inquiry conversion ${rate(c)} (shrunk) vs team median ${rate(zc.median)} (robust z = ${zc.z.toFixed(1)})`,
+        });
+        ev.push(
+          { label: { zh: '询单转化（收缩后）', en: 'Conversion (shrunk)' }, value: c, format: 'ratio' },
+          { label: { zh: '团队中位（转化）', en: 'Team median (conversion)' }, value: zc.median, format: 'ratio' },
+        );
       }
       if (!reasons.length) return;
       const name = agentName(r.a);
@@ -85,6 +106,13 @@ export default defineRule({
       });
     });
     if (out.length) return out;
-    return [{ status: 'ok', period: { from, to: ctx.asOf }, detail: { zh: `${rows.length} 位客服近 14 天没有明显偏离团队的。`, en: `None of ${rows.length} agents is far off the team over 14 days.` }, evidence: [] }];
+    return [
+      {
+        status: 'ok',
+        period: { from, to: ctx.asOf },
+        detail: { zh: `${rows.length} 位客服近 14 天没有明显偏离团队的。`, en: `None of ${rows.length} agents is far off the team over 14 days.` },
+        evidence: [],
+      },
+    ];
   },
 });
