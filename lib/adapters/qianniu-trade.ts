@@ -57,7 +57,18 @@ const STATUS_CODE: Record<string, Status> = {
   CLOSED: 'CLOSED',
 };
 /** Tabs / orderStatus filters that pin every row to one status (used when texts are unreadable). */
-const SCOPE_STATUS: Record<string, Status> = { waitBuyerPay: 'NOT_PAID', NOT_PAID: 'NOT_PAID', waitSend: 'PAID', PAID: 'PAID', haveSendGoods: 'SEND', SEND: 'SEND', SUCCESS: 'SUCCESS', success: 'SUCCESS', CLOSED: 'CLOSED', closed: 'CLOSED' };
+const SCOPE_STATUS: Record<string, Status> = {
+  waitBuyerPay: 'NOT_PAID',
+  NOT_PAID: 'NOT_PAID',
+  waitSend: 'PAID',
+  PAID: 'PAID',
+  haveSendGoods: 'SEND',
+  SEND: 'SEND',
+  SUCCESS: 'SUCCESS',
+  success: 'SUCCESS',
+  CLOSED: 'CLOSED',
+  closed: 'CLOSED',
+};
 
 export function unwrapTrade(text: string): Unwrapped {
   const parsed = parseJsonText(text);
@@ -143,7 +154,11 @@ function sold(data: unknown, shopId: string, capturedAt: number, url: URL, body?
   const pinned = SCOPE_STATUS[scope];
   const begin = readBound(params.get('dateBegin'));
   const end = readBound(params.get('dateEnd'));
-  if (begin === 'bad' || end === 'bad') return { ok: false, issues: [{ path: 'request.dateBegin/dateEnd', message: '成交时间筛选无法识别', sample: sample(`${params.get('dateBegin')}|${params.get('dateEnd')}`) }] };
+  if (begin === 'bad' || end === 'bad')
+    return {
+      ok: false,
+      issues: [{ path: 'request.dateBegin/dateEnd', message: '成交时间筛选无法识别', sample: sample(`${params.get('dateBegin')}|${params.get('dateEnd')}`) }],
+    };
 
   const today = shanghaiDate(capturedAt);
   const facts: FactDraft[] = [];
@@ -152,7 +167,8 @@ function sold(data: unknown, shopId: string, capturedAt: number, url: URL, body?
   const curPage = page ? readNumber(page.currentPage) : ({ kind: 'empty' } as const);
   const totalPage = page ? readNumber(page.totalPage) : ({ kind: 'empty' } as const);
   const totalN = total.kind === 'num' && Number.isInteger(total.n) && total.n >= 0 ? total.n : null;
-  if (total.kind === 'bad' || (total.kind === 'num' && totalN === null)) issues.push({ path: 'page.totalNumber', message: '不是非负整数', sample: sample(page?.totalNumber) });
+  if (total.kind === 'bad' || (total.kind === 'num' && totalN === null))
+    issues.push({ path: 'page.totalNumber', message: '不是非负整数', sample: sample(page?.totalNumber) });
 
   const periodFact = (from: string, to: string, values: Record<string, number>, status: string): FactDraft | null => {
     if (from > today) return null;
@@ -162,7 +178,8 @@ function sold(data: unknown, shopId: string, capturedAt: number, url: URL, body?
   };
 
   if (totalN !== null) {
-    if (!begin && !end) facts.push({ entityKind: 'shop', entityId: shopId, grain: 'snapshot', date: today, dims: { scope }, values: { soldListTotal: totalN } });
+    if (!begin && !end)
+      facts.push({ entityKind: 'shop', entityId: shopId, grain: 'snapshot', date: today, dims: { scope }, values: { soldListTotal: totalN } });
     else if (begin?.midnight && end?.endOfDay && begin.date <= end.date) {
       const f = periodFact(begin.date, end.date, { soldOrderCnt: totalN }, 'all');
       if (f) facts.push(f);
@@ -172,7 +189,8 @@ function sold(data: unknown, shopId: string, capturedAt: number, url: URL, body?
   // Per-day aggregates of the orders on this page.
   const orders = Array.isArray(data.mainOrders) ? data.mainOrders : null;
   if (!orders) {
-    if (data.mainOrders !== undefined && data.mainOrders !== null) issues.push({ path: 'mainOrders', message: '不是数组', sample: sample(data.mainOrders, 40) });
+    if (data.mainOrders !== undefined && data.mainOrders !== null)
+      issues.push({ path: 'mainOrders', message: '不是数组', sample: sample(data.mainOrders, 40) });
   } else if (orders.length > 0) {
     const rows: { date: string; s: Status; o: Record<string, unknown> }[] = [];
     let garbled = 0;
@@ -196,7 +214,11 @@ function sold(data: unknown, shopId: string, capturedAt: number, url: URL, body?
       if (prev && date > prev.date) monotone = false;
       rows.push({ date, s: st.s, o });
     });
-    if (garbled > 0) issues.push({ path: 'mainOrders[].statusInfo.text', message: `${garbled} 个订单状态文字乱码（GBK 按 UTF-8 解码）${pinned ? '，按所选标签归类' : '，归为 unknown'}` });
+    if (garbled > 0)
+      issues.push({
+        path: 'mainOrders[].statusInfo.text',
+        message: `${garbled} 个订单状态文字乱码（GBK 按 UTF-8 解码）${pinned ? '，按所选标签归类' : '，归为 unknown'}`,
+      });
     const unknown = rows.filter((r) => r.s === 'unknown').length;
     if (unknown > garbled) issues.push({ path: 'mainOrders[].statusInfo.text', message: `${unknown - garbled} 个订单状态无法识别，归为 unknown` });
     if (!monotone) issues.push({ path: 'mainOrders[].orderInfo.createTime', message: '订单不是按下单时间倒序，无法判断哪几天完整，不按日汇总' });
@@ -210,7 +232,8 @@ function sold(data: unknown, shopId: string, capturedAt: number, url: URL, body?
       const newestComplete = cp === 1 && (!end || end.endOfDay);
       const oldestComplete = (onlyPage || (cp !== null && tp !== null && cp >= tp)) && (!begin || begin.midnight);
       const complete = (d: string) =>
-        (d < first.date && d > last.date) || (d === first.date && d === last.date ? newestComplete && oldestComplete : d === first.date ? newestComplete : d === last.date ? oldestComplete : false);
+        (d < first.date && d > last.date) ||
+        (d === first.date && d === last.date ? newestComplete && oldestComplete : d === first.date ? newestComplete : d === last.date ? oldestComplete : false);
       const agg = new Map<string, Map<Status | 'all', DayAgg>>();
       for (const r of rows) {
         if (!complete(r.date)) continue;
@@ -279,7 +302,11 @@ export const qianniuTrade: Adapter = {
   pages: [/^\/trade\/itemlist\/list_sold_items\.htm/, /^\/home\.htm\/trade-platform\/tp\/sold/],
   // Order lists carry buyer nicks and order ids: never keep a raw sample.
   sensitive: true,
-  examplePageUrls: ['https://myseller.taobao.com/home.htm/trade-platform/tp/sold', 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm', 'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?action=itemlist/SoldQueryAction'],
+  examplePageUrls: [
+    'https://myseller.taobao.com/home.htm/trade-platform/tp/sold',
+    'https://trade.taobao.com/trade/itemlist/list_sold_items.htm',
+    'https://trade.taobao.com/trade/itemlist/list_sold_items.htm?action=itemlist/SoldQueryAction',
+  ],
   openHint: {
     zh: '打开 千牛 → 交易 → 已卖出的宝贝（按成交时间筛选某一天更准）',
     en: 'Open 千牛 → 交易 → 已卖出的宝贝 (filter 成交时间 to one day for exact day totals)',

@@ -20,8 +20,9 @@
  */
 import { shanghaiDate } from '../capture/business-date';
 import { metricForSource } from '../metrics';
+import { MTOP_HOST, mtopResult, unwrapMtop } from './mtop-common';
+import { QIANNIU_HOST } from './qianniu-item';
 import { isRecord, readNumber, sample } from './read';
-import { MTOP_HOST, mtopResult, QIANNIU_HOST, unwrapMtop } from './qianniu-item';
 import type { Adapter, FieldIssue, RouteResult } from './types';
 
 const count = (v: unknown): number | null => {
@@ -112,7 +113,8 @@ function experience(data: unknown, shopId: string, capturedAt: number): RouteRes
       if (r.kind !== 'num') r = readNumber(s.value);
       if (r.kind === 'num' && sm.unit === 'ratio' && !String(s.showValue ?? '').includes('%') && r.n > 1) r = { kind: 'bad' };
       if (r.kind === 'num' && r.n >= 0) values[sm.id] = r.n;
-      else if (r.kind !== 'empty') issues.push({ path: `${code}.subIndexInfoList[${i}].showValue`, message: '不是比率', sample: sample(s.showValue ?? s.value) });
+      else if (r.kind !== 'empty')
+        issues.push({ path: `${code}.subIndexInfoList[${i}].showValue`, message: '不是比率', sample: sample(s.showValue ?? s.value) });
     });
   }
   if (Object.keys(values).length === 0) return { ok: false, issues: [...issues, { path: 'data', message: '没有可读的体验分' }] };

@@ -15,7 +15,22 @@ import { yinli } from './yinli';
 import { zhitongche } from './zhitongche';
 
 /** Every page family, one line each. */
-export const ADAPTERS: readonly Adapter[] = [sycmHome, sycmService, sycmMarketing, sycmFlow, sycmLive, sycmMarket, wanxiang, zhitongche, yinli, sycmItem, sycmTrade, qianniuItem, qianniuTrade, qianniuWorkbench];
+export const ADAPTERS: readonly Adapter[] = [
+  sycmHome,
+  sycmService,
+  sycmMarketing,
+  sycmFlow,
+  sycmLive,
+  sycmMarket,
+  wanxiang,
+  zhitongche,
+  yinli,
+  sycmItem,
+  sycmTrade,
+  qianniuItem,
+  qianniuTrade,
+  qianniuWorkbench,
+];
 
 export function adapterById(id: string): Adapter | undefined {
   return ADAPTERS.find((a) => a.id === id);

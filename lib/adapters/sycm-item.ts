@@ -26,7 +26,7 @@
  * The `/cc/` APIs only answer 1/7/15/30-day windows (code 1003 otherwise, an envelope error).
  * Fixtures: tests/fixtures/sycm-item/ (README says where each shape comes from).
  */
-import { todayShanghai, toBusinessDate } from '../capture/business-date';
+import { toBusinessDate, todayShanghai } from '../capture/business-date';
 import { metric, metricForSource } from '../metrics';
 import type { FactDraft } from '../schema/fact';
 import { isRecord, readWrapped, sample } from './read';

@@ -23,9 +23,10 @@
  * Fixtures: tests/fixtures/sycm-service/ (§11.9, §11.10, §5.6; see its README).
  */
 import { toBusinessDate } from '../capture/business-date';
-import { looksLikeLoginHtml, type Unwrapped } from '../capture/envelope';
+import type { Unwrapped } from '../capture/envelope';
 import { metric, metricForSource } from '../metrics';
 import type { FactDraft } from '../schema/fact';
+import { unwrapMtop } from './mtop-common';
 import { isRecord, readWrapped, sample } from './read';
 import { SYCM_HOST, type SycmPeriod, sycmPeriod, unwrapSycm } from './sycm-common';
 import type { Adapter, AdapterRoute, FieldIssue, RouteContext, RouteResult } from './types';
@@ -43,36 +44,6 @@ function metricIdFor(code: string): string | undefined {
 
 // ---------------------------------------------------------------------------------------------
 // Envelopes
-
-const MTOP_LOGIN = /^FAIL_SYS_(SESSION_EXPIRED|TOKEN_EMPTY|TOKEN_EXOIRED|TOKEN_EXPIRED|ILLEGAL_ACCESS|USER_VALIDATE)|^FAIL_SYS_LOGIN/;
-
-/** JSONP `mtopjsonp12({...})` → its JSON text; other text unchanged. */
-function stripJsonp(text: string): string {
-  const m = /^\s*[A-Za-z_$][\w$.]*\s*\(([\s\S]*)\)\s*;?\s*$/.exec(text);
-  return m?.[1] ?? text;
-}
-
-/** mtop `{ api, v, ret: ['SUCCESS::…'], data }`. */
-export function unwrapMtop(text: string): Unwrapped {
-  const t = stripJsonp(text).trimStart();
-  if (t.startsWith('<')) {
-    return looksLikeLoginHtml(text)
-      ? { ok: false, kind: 'login', message: '返回了登录页（登录已过期）' }
-      : { ok: false, kind: 'not-json', message: '返回了 HTML 页面而不是数据' };
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(t);
-  } catch {
-    return { ok: false, kind: 'not-json', message: '返回内容不是 JSON' };
-  }
-  if (!isRecord(body) || !Array.isArray(body.ret)) return { ok: false, kind: 'not-json', message: '未知的返回结构' };
-  const ret = body.ret.map((r) => String(r));
-  if (ret.some((r) => r.startsWith('SUCCESS'))) return { ok: true, data: body.data };
-  const first = (ret[0] ?? '').slice(0, 200);
-  if (MTOP_LOGIN.test(first)) return { ok: false, kind: 'login', message: first || '未登录' };
-  return { ok: false, kind: 'platform-error', message: first || 'mtop 调用失败' };
-}
 
 /** This family answers in two envelopes: mtop on the gateway, sycm (csp/sdx) on the console host. */
 export function unwrapService(text: string): Unwrapped {

@@ -21,7 +21,7 @@
  *
  * Fixtures: tests/fixtures/wanxiang/ (§11.13 shape; see its README).
  */
-import { todayShanghai, toBusinessDate } from '../capture/business-date';
+import { toBusinessDate, todayShanghai } from '../capture/business-date';
 import { looksLikeLoginHtml, parseJsonText, type Unwrapped } from '../capture/envelope';
 import { readAdValues } from '../metrics/ads';
 import type { EntityKind, FactDraft, Grain } from '../schema/fact';

@@ -15,8 +15,9 @@
  *
  * Fixtures: tests/fixtures/yinli/ (shape [L], see its README).
  */
-import type { EntityKind, FactDraft } from '../schema/fact';
+
 import { readAdValues } from '../metrics/ads';
+import type { EntityKind, FactDraft } from '../schema/fact';
 import { isRecord, sample } from './read';
 import type { Adapter, FieldIssue, RouteContext, RouteResult } from './types';
 import { type AdEntityKind, type AdPeriod, adPeriod, attrOf, ID_FIELDS, pickId, pickName, readBody, rowDay, unwrapAlimama } from './wanxiang';

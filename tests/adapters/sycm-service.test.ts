@@ -98,9 +98,9 @@ describe('sycm-service: mtop onequery (§6.1, §11.10)', () => {
   it.each([
     ['session expired', F('onequery-session-expired.json'), 'login'],
     ['token empty', JSON.stringify({ api: 'x', v: '1.0', ret: ['FAIL_SYS_TOKEN_EMPTY::令牌为空'], data: {} }), 'login'],
-    ['captcha', JSON.stringify({ api: 'x', v: '1.0', ret: ['FAIL_SYS_USER_VALIDATE::哎哟喂'], data: {} }), 'login'],
+    ['captcha (risk control)', JSON.stringify({ api: 'x', v: '1.0', ret: ['FAIL_SYS_USER_VALIDATE::哎哟喂'], data: {} }), 'platform-error'],
     ['biz error', JSON.stringify({ api: 'x', v: '1.0', ret: ['FAIL_BIZ_PARAM_ERROR::参数错误'], data: {} }), 'platform-error'],
-    ['empty ret', JSON.stringify({ api: 'x', v: '1.0', ret: [], data: {} }), 'platform-error'],
+    ['empty ret', JSON.stringify({ api: 'x', v: '1.0', ret: [], data: {} }), 'rejected'],
     ['login HTML', F('login.html'), 'login'],
     ['truncated', F('onequery-sellerkpi.json').slice(0, 60), 'rejected'],
     ['no container', JSON.stringify({ api: 'x', v: '1.0', ret: ['SUCCESS::调用成功'], data: {} }), 'rejected'],
