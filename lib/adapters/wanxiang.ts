@@ -220,6 +220,17 @@ function report(data: unknown, ctx: RouteContext): RouteResult {
     range = p;
   }
   const facts: FactDraft[] = [];
+  // One dims object per period, shared by its rows (fewer objects; the fact-key cache hits).
+  const dimsByPeriod = new Map<string, Record<string, string>>();
+  const dimsFor = (p: AdPeriod): Record<string, string> => {
+    const key = `${p.grain}|${p.date}|${p.dims.to ?? ''}`;
+    let d = dimsByPeriod.get(key);
+    if (!d) {
+      d = { ...baseDims, ...p.dims };
+      dimsByPeriod.set(key, d);
+    }
+    return d;
+  };
   rows.forEach((row, i) => {
     if (!isRecord(row)) {
       issues.push({ path: `data.list[${i}]`, message: '不是对象', sample: sample(row) });
@@ -234,7 +245,7 @@ function report(data: unknown, ctx: RouteContext): RouteResult {
       }
     }
     if (!period) return;
-    const dims: Record<string, string> = { ...baseDims, ...period.dims };
+    let dims = dimsFor(period);
     let entityId: string | null = ctx.shopId;
     let entityName: string | undefined;
     if (kind === 'shop') {
@@ -244,7 +255,7 @@ function report(data: unknown, ctx: RouteContext): RouteResult {
           issues.push({ path: `data.list[${i}].sceneId`, message: '缺失', sample: sample(row.scene1Name) });
           return;
         }
-        dims.scene = scene;
+        dims = { ...dims, scene };
       }
     } else {
       const f = ID_FIELDS[kind];
@@ -257,9 +268,8 @@ function report(data: unknown, ctx: RouteContext): RouteResult {
       // The same crowd or item can be promoted in several campaigns: keep them apart.
       if (kind === 'crowd' || kind === 'item') {
         const c = pickId(row, ['campaignId']);
-        if (c) dims.campaign = c;
-        const g = pickId(row, ['adgroupId']);
-        if (g && kind === 'crowd') dims.adgroup = g;
+        const g = kind === 'crowd' ? pickId(row, ['adgroupId']) : null;
+        if (c || g) dims = { ...dims, ...(c ? { campaign: c } : {}), ...(g ? { adgroup: g } : {}) };
       }
     }
     const values = readAdValues('wanxiang', row, `data.list[${i}]`, issues);

@@ -38,7 +38,7 @@ const backgroundProcess: BenchCase = {
     const biggest = Math.max(...usable.map((u) => u.bytes));
     const all = usable.map((u) => {
       // Quick mode times the other candidates (listed in the note) with fewer runs.
-      const t = u.bytes === biggest ? timeIt(u, warm, runs) : timeIt(u, warm, opts.quick ? 3 : 11);
+      const t = u.bytes === biggest || /keyword|bidword/i.test(u.name) ? timeIt(u, warm, runs) : timeIt(u, warm, opts.quick ? 3 : 11);
       return { name: u.name, bytes: u.bytes, facts: t.facts, ms: t.s };
     });
     if (!all.length) {
@@ -52,13 +52,16 @@ const backgroundProcess: BenchCase = {
         details: { fallback: 'sycm-home trend v3', facts: t.facts, ms: t.s, skipped },
       };
     }
-    const main = [...all].sort((a, b) => b.bytes - a.bytes)[0] as (typeof all)[number];
+    // The budget names a 2,000-row keyword report (issue 3): the slowest keyword report is the figure.
+    const keywordReports = all.filter((a) => /keyword|bidword/i.test(a.name));
+    const pool = keywordReports.length ? keywordReports : all;
+    const main = [...pool].sort((a, b) => b.ms.median - a.ms.median)[0] as (typeof all)[number];
     const others = all.filter((a) => a !== main).map((a) => `${a.name.split(' ')[0]} ${a.ms.median.toFixed(1)} ms/${fmtBytes(a.bytes)}`);
     return {
       label: `Background work per response: ${main.name}, ${ROWS} rows (${fmtBytes(main.bytes)}) — parse, validate, map`,
       figure: `${fmtSpread(main.ms, 'ms')}`,
       pass: main.ms.median <= BUDGET_MS,
-      note: `largest usable route; others: ${others.join(', ') || 'none'}${skipped.length ? `; skipped: ${skipped.map((s) => `${s.name} (${s.why})`).join(', ')}` : ''}`,
+      note: `slowest 2,000-row keyword report; the other reports: ${others.join(', ') || 'none'}${skipped.length ? `; skipped: ${skipped.map((s) => `${s.name} (${s.why})`).join(', ')}` : ''}`,
       details: { rows: ROWS, measured: all.map((a) => ({ ...a, msPerKB: round(a.ms.median / (a.bytes / 1024), 4) })), skipped },
     };
   },
