@@ -5,9 +5,11 @@ import { useSettings, useShops } from '@/components/hooks';
 import { getDb } from '@/lib/db/database';
 import { countShopFacts, shopFindings } from '@/lib/db/queries';
 import { formatCount, formatTime } from '@/lib/format';
-import { type MessageKey, t } from '@/lib/i18n';
+import { AREA_LABELS, type MessageKey, t } from '@/lib/i18n';
 import { sendMessage, type TabState } from '@/lib/messaging/protocol';
+import { AREAS } from '@/lib/schema/finding';
 import { updateSettings } from '@/lib/settings';
+import { areaScores } from '@/lib/ui/scores';
 
 export function PopupApp() {
   const db = getDb();
@@ -43,6 +45,7 @@ export function PopupApp() {
   const findings = useLiveQuery(() => (shopId ? shopFindings(db, shopId) : []), [shopId]);
   const records = useLiveQuery(() => (shopId ? countShopFacts(db, shopId) : 0), [shopId]);
   const top = (findings ?? []).filter((f) => f.status === 'fired').slice(0, 3);
+  const scores = areaScores(findings ?? []);
 
   const tabLine = !state
     ? '—'
@@ -99,6 +102,20 @@ export function PopupApp() {
           {settings.capturePaused ? <div className="warn">{t(lang, 'paused')}</div> : null}
         </section>
 
+        {shopId ? (
+          <section className="health-grid" data-testid="popup-health" aria-label={lang === 'zh' ? '各领域健康分' : 'Health by area'}>
+            {AREAS.map((a) => {
+              const s = scores[a];
+              const cls = s?.score === null || s?.score === undefined ? '' : s.score < 60 ? 'low' : s.score < 85 ? 'mid' : '';
+              return (
+                <div key={a} className={`health-cell ${cls}`} title={s?.why[lang] ?? ''}>
+                  <strong>{s?.score ?? '—'}</strong>
+                  {AREA_LABELS[a][lang]}
+                </div>
+              );
+            })}
+          </section>
+        ) : null}
         <div className="section-title" style={{ marginTop: 4 }}>
           <span>{t(lang, 'topFindings')}</span>
         </div>

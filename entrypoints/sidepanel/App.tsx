@@ -261,6 +261,9 @@ function AreaKpis({
               unit={kpiUnit(sel)}
               current={{ label: `${kpiLabel(sel, lang)}（${window.from.slice(5)} ~ ${window.to.slice(5)}）`, points: chart.pts }}
               compare={{ label: compare === 'prev' ? t(lang, 'previousPeriod') : lang === 'zh' ? '去年同期' : 'Last year', points: chart.cpts }}
+              {...(sel.id === 'payAmt' && days.forecast.length && period.to === days.asOf
+                ? { forecast: { label: lang === 'zh' ? '预测（未来30天）' : 'Forecast (30 days)', points: days.forecast } }
+                : {})}
             />
           </div>
         </>

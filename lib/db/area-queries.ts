@@ -1,5 +1,6 @@
 import { addDays } from '../capture/business-date';
 import { buildContext } from '../rules/context';
+import { forecastShop } from '../rules/shared/da-forecast';
 import type { RuleContext, ShopProfile } from '../rules/types';
 import type { EntityKind, Fact } from '../schema/fact';
 import type { OpsRadarDB } from './database';
@@ -31,6 +32,8 @@ export async function shopAsOf(db: OpsRadarDB, shopId: string): Promise<string |
 export interface ShopDays {
   asOf: string;
   get: DayMaps;
+  /** 30-day payment-amount forecast after asOf (Holt-Winters, 大促 masked), when there is enough history. */
+  forecast: { x: string; mean: number; lo: number; hi: number }[];
   /** Metric ids with any shop-level value in the window. */
   metrics: Set<string>;
 }
@@ -47,7 +50,12 @@ export async function shopDays(db: OpsRadarDB, shopId: string, days: number, pro
   const ctx = buildContext(shopId, facts, profile);
   const metrics = new Set<string>();
   for (const f of facts) for (const k of Object.keys(f.values)) metrics.add(k);
-  return { asOf, get: mapsOf(ctx, 'shop', shopId), metrics };
+  const fc = ctx ? forecastShop(ctx, 30) : null;
+  const forecast =
+    fc && fc.status !== 'insufficient'
+      ? fc.points.flatMap((p) => (p.mean === null || p.lo80 === null || p.hi80 === null ? [] : [{ x: p.date, mean: p.mean, lo: p.lo80, hi: p.hi80 }]))
+      : [];
+  return { asOf, get: mapsOf(ctx, 'shop', shopId), metrics, forecast };
 }
 
 export interface EntityRow {
