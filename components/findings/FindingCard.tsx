@@ -22,7 +22,7 @@ function evidenceValue(e: Evidence, lang: Lang): string {
     case 'count':
       return formatByUnit(e.value, 'count', lang);
     default:
-      return String(e.value);
+      return Number.isInteger(e.value) ? String(e.value) : e.value.toFixed(2);
   }
 }
 
