@@ -2,9 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { FindingCard } from '@/components/findings/FindingCard';
 import { useSettings, useShops } from '@/components/hooks';
+import { todayShanghai } from '@/lib/capture/business-date';
 import { getDb } from '@/lib/db/database';
 import { countShopFacts, shopFindings } from '@/lib/db/queries';
 import { formatCount, formatTime } from '@/lib/format';
+import { healthLine } from '@/lib/health/summary';
 import { AREA_LABELS, type MessageKey, t } from '@/lib/i18n';
 import { sendMessage, type TabState } from '@/lib/messaging/protocol';
 import { AREAS } from '@/lib/schema/finding';
@@ -46,6 +48,13 @@ export function PopupApp() {
   const records = useLiveQuery(() => (shopId ? countShopFacts(db, shopId) : 0), [shopId]);
   const top = (findings ?? []).filter((f) => f.status === 'fired').slice(0, 3);
   const scores = areaScores(findings ?? []);
+  // Capture health in plain words: the routes with a problem today, as in the side panel.
+  const health = useLiveQuery(() => db.health.toArray(), []);
+  const today = todayShanghai();
+  const healthIssues = (health ?? [])
+    .filter((r) => r.adapter !== '_')
+    .map((r) => healthLine(r, lang, today))
+    .filter((l) => l.level === 'error' || l.level === 'warn');
 
   const tabLine = !state
     ? '—'
@@ -100,6 +109,18 @@ export function PopupApp() {
             <span data-testid="records">{formatCount(records ?? 0, lang)}</span>
           </div>
           {settings.capturePaused ? <div className="warn">{t(lang, 'paused')}</div> : null}
+          {healthIssues.length > 0 ? (
+            <div className="warn" data-testid="popup-health-issues">
+              {healthIssues.slice(0, 2).map((l) => (
+                <div key={l.id}>
+                  {l.name}：{l.text}
+                </div>
+              ))}
+              {healthIssues.length > 2 ? (
+                <div>{lang === 'zh' ? `另有 ${healthIssues.length - 2} 项，见侧边栏` : `${healthIssues.length - 2} more in the side panel`}</div>
+              ) : null}
+            </div>
+          ) : null}
         </section>
 
         {shopId ? (

@@ -85,7 +85,13 @@ describe('bad input in the browser', () => {
     sandbox.setFault(mode as Parameters<Sandbox['setFault']>[0]);
     try {
       await page.goto(`https://sycm.taobao.com/portal/home.htm?dateType=day&dateRange=${date}%7C${date}`);
-      await page.waitForFunction(() => document.body.dataset.renderState === 'done' || document.body.dataset.renderState === 'error' || !!document.body.dataset.renderedDate, undefined, { timeout: 20_000 }).catch(() => {});
+      await page
+        .waitForFunction(
+          () => document.body.dataset.renderState === 'done' || document.body.dataset.renderState === 'error' || !!document.body.dataset.renderedDate,
+          undefined,
+          { timeout: 20_000 },
+        )
+        .catch(() => {});
       await page.waitForTimeout(1500);
       await settle(ext, 'captures');
     } finally {
@@ -106,6 +112,14 @@ describe('bad input in the browser', () => {
     } else {
       expect(after.length).toBe(before.length);
     }
+  });
+
+  it('the popup names the data source with a problem in plain words', async () => {
+    const popup = await browser.ctx.newPage();
+    await popup.goto(`chrome-extension://${browser.extId}/popup.html#tab=${await tabIdOf('https://sycm.taobao.com/*')}`);
+    await popup.waitForSelector('[data-testid="popup-health-issues"]');
+    expect(await popup.textContent('[data-testid="popup-health-issues"]')).toMatch(/生意参谋·首页·.+：/);
+    await popup.close();
   });
 
   it('the side panel says which captures were skipped and why', async () => {
