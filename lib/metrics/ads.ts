@@ -1,4 +1,4 @@
-import type { MetricDef } from './types';
+import { type MetricDef, type MetricRow, realMetrics } from './types';
 
 /**
  * Ad-console metrics (console-sources §8, §11.13, §11.14, §12.6, §12.7): ONE canonical metric per
@@ -10,19 +10,7 @@ import type { MetricDef } from './types';
  * another unit are listed in AD_SOURCE_SCALE (直通车 `cartTotalCost` in 分, `coverage` in percent).
  * Conversions (成交/加购/收藏) depend on the attribution window: facts carry it as dim `attr`.
  */
-type Row = [
-  id: string,
-  zh: string,
-  en: string,
-  unit: MetricDef['unit'],
-  better: MetricDef['better'],
-  additive: boolean,
-  caliberZh: string,
-  caliberEn: string,
-  sources: string[],
-];
-
-const rows: Row[] = [
+const rows: MetricRow[] = [
   [
     'adSpend',
     '花费',
@@ -449,17 +437,7 @@ const rows: Row[] = [
   ],
 ];
 
-export const AD_METRICS: MetricDef[] = rows.map(([id, zh, en, unit, better, additive, cz, ce, sources]) => ({
-  id,
-  zh,
-  en,
-  unit,
-  kind: 'real',
-  caliber: { zh: cz, en: ce },
-  sources,
-  better,
-  additive,
-}));
+export const AD_METRICS: MetricDef[] = realMetrics(rows);
 
 /**
  * Source codes whose console unit differs from the catalog unit: value × factor.

@@ -12,7 +12,17 @@ import type { MetricDef } from './types';
 export type { MetricDef, MetricUnit, ValueKind } from './types';
 
 /** Every metric the product knows, by canonical id. Adapters only store ids found here. */
-export const METRICS: readonly MetricDef[] = [...HOME_METRICS, ...FLOW_METRICS, ...MARKET_METRICS, ...AD_METRICS, ...ITEM_METRICS, ...TRADE_METRICS, ...SERVICE_METRICS, ...MARKETING_METRICS, ...QIANNIU_METRICS];
+export const METRICS: readonly MetricDef[] = [
+  ...HOME_METRICS,
+  ...FLOW_METRICS,
+  ...MARKET_METRICS,
+  ...AD_METRICS,
+  ...ITEM_METRICS,
+  ...TRADE_METRICS,
+  ...SERVICE_METRICS,
+  ...MARKETING_METRICS,
+  ...QIANNIU_METRICS,
+];
 
 const byId = new Map(METRICS.map((m) => [m.id, m]));
 const bySource = new Map<string, MetricDef>();

@@ -1,16 +1,4 @@
-import type { MetricDef } from './types';
-
-type Row = [
-  id: string,
-  zh: string,
-  en: string,
-  unit: MetricDef['unit'],
-  better: MetricDef['better'],
-  additive: boolean,
-  caliberZh: string,
-  caliberEn: string,
-  sources: string[],
-];
+import { type MetricDef, type MetricRow, realMetrics } from './types';
 
 /**
  * 生意参谋 商品 metrics (console-sources §5.4, §11.4, §11.5, §12.1, §12.2, §12.4) that the home
@@ -19,7 +7,7 @@ type Row = [
  * cartByrCnt ← itemCartByrCnt, cartItemCnt ← itemCartCnt, cltItmCnt ← itemCltByrCnt,
  * stayTime ← itmStayTime, flow's uvValue ← uvAvgValue / uvWorth): that code → id table lives in lib/adapters/sycm-item.ts.
  */
-const rows: Row[] = [
+const rows: MetricRow[] = [
   [
     'sucRefundAmt',
     '成功退款金额',
@@ -370,14 +358,4 @@ const rows: Row[] = [
   ],
 ];
 
-export const ITEM_METRICS: MetricDef[] = rows.map(([id, zh, en, unit, better, additive, cz, ce, sources]) => ({
-  id,
-  zh,
-  en,
-  unit,
-  kind: 'real',
-  caliber: { zh: cz, en: ce },
-  sources,
-  better,
-  additive,
-}));
+export const ITEM_METRICS: MetricDef[] = realMetrics(rows);

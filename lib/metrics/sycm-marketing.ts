@@ -1,16 +1,4 @@
-import type { MetricDef } from './types';
-
-type Row = [
-  id: string,
-  zh: string,
-  en: string,
-  unit: MetricDef['unit'],
-  better: MetricDef['better'],
-  additive: boolean,
-  caliberZh: string,
-  caliberEn: string,
-  sources: string[],
-];
+import { type MetricDef, type MetricRow, realMetrics } from './types';
 
 /**
  * 生意参谋 营销/活动 and 内容 (console-sources §5.8, §5.9, §12.5). Activity facts reuse the shop
@@ -18,7 +6,7 @@ type Row = [
  * table is read from the rendered page (no API shape known): its sources are the column headers
  * as the console prints them, `sycm-content-table.<表头>`.
  */
-const rows: Row[] = [
+const rows: MetricRow[] = [
   [
     'getCouponsCnt',
     '领取张数',
@@ -155,14 +143,4 @@ const rows: Row[] = [
   ],
 ];
 
-export const MARKETING_METRICS: MetricDef[] = rows.map(([id, zh, en, unit, better, additive, cz, ce, sources]) => ({
-  id,
-  zh,
-  en,
-  unit,
-  kind: 'real',
-  caliber: { zh: cz, en: ce },
-  sources,
-  better,
-  additive,
-}));
+export const MARKETING_METRICS: MetricDef[] = realMetrics(rows);

@@ -1,16 +1,4 @@
-import type { MetricDef } from './types';
-
-type Row = [
-  id: string,
-  zh: string,
-  en: string,
-  unit: MetricDef['unit'],
-  better: MetricDef['better'],
-  additive: boolean,
-  caliberZh: string,
-  caliberEn: string,
-  sources: string[],
-];
+import { type MetricDef, type MetricRow, realMetrics } from './types';
 
 /**
  * 生意参谋 交易 / 物流 / 评价 metrics read from the rendered pages (console-sources §5.5, §5.6,
@@ -19,7 +7,7 @@ type Row = [
  * id, and 下单买家数 / 下单金额 / 下单转化率 use the flow ids (crtByrCnt, crtVldAmt, crtRate); only
  * what neither catalog holds is defined here. DOM-only metrics have no console code.
  */
-const rows: Row[] = [
+const rows: MetricRow[] = [
   [
     'crtToPayRate',
     '下单-支付转化率',
@@ -114,14 +102,4 @@ const rows: Row[] = [
   ['badRateCnt', '差评数', 'Negative reviews', 'count', 'down', true, '统计日新增的差评数', 'Negative reviews posted on the day', []],
 ];
 
-export const TRADE_METRICS: MetricDef[] = rows.map(([id, zh, en, unit, better, additive, cz, ce, sources]) => ({
-  id,
-  zh,
-  en,
-  unit,
-  kind: 'real',
-  caliber: { zh: cz, en: ce },
-  sources,
-  better,
-  additive,
-}));
+export const TRADE_METRICS: MetricDef[] = realMetrics(rows);

@@ -21,3 +21,31 @@ export interface MetricDef {
   /** Whether values of several days may be summed (amounts, counts of buyers are not quite, but close). */
   additive: boolean;
 }
+
+/** One catalog line as the per-console files write it: id, labels, unit, direction, additivity, 口径, source codes. */
+export type MetricRow = [
+  id: string,
+  zh: string,
+  en: string,
+  unit: MetricUnit,
+  better: MetricDef['better'],
+  additive: boolean,
+  caliberZh: string,
+  caliberEn: string,
+  sources: string[],
+];
+
+/** Real-valued metrics from catalog lines (index and range metrics say their kind themselves). */
+export function realMetrics(rows: readonly MetricRow[]): MetricDef[] {
+  return rows.map(([id, zh, en, unit, better, additive, cz, ce, sources]) => ({
+    id,
+    zh,
+    en,
+    unit,
+    kind: 'real',
+    caliber: { zh: cz, en: ce },
+    sources,
+    better,
+    additive,
+  }));
+}
