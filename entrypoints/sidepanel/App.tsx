@@ -51,7 +51,17 @@ export function SidePanelApp() {
   const days = useLiveQuery(() => (shopId ? shopDays(db, shopId, 400, profile) : null), [shopId, profile]);
   const findings = useLiveQuery(() => (shopId ? shopFindings(db, shopId) : []), [shopId]);
   const health = useLiveQuery(() => db.health.toArray(), []);
-  const records = useLiveQuery(() => (shopId ? countShopFacts(db, shopId) : 0), [shopId]);
+  // Counting every stored fact walks the whole index: do it once, after the first paint, not live.
+  const [records, setRecords] = useState<number | null>(null);
+  useEffect(() => {
+    if (!shopId) return;
+    const timer = setTimeout(() => {
+      countShopFacts(db, shopId)
+        .then(setRecords)
+        .catch(() => setRecords(null));
+    }, 1500);
+    return () => clearTimeout(timer);
+  }, [db, shopId]);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -194,7 +204,7 @@ export function SidePanelApp() {
                 <div className="section-title">
                   <span>{t(lang, 'captureHealth')}</span>
                   <span className="small muted">
-                    {t(lang, 'records')} {formatCount(records ?? 0, lang)}
+                    {records === null ? '' : `${t(lang, 'records')} ${formatCount(records, lang)}`}
                   </span>
                 </div>
                 <div className="card">
