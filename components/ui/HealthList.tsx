@@ -34,9 +34,7 @@ export function HealthList({ rows, lang }: { rows: HealthRow[]; lang: Lang }) {
       ))}
       {good.length > 0 ? (
         <details>
-          <summary className="small muted">
-            {lang === 'zh' ? `${good.length} 个数据接口采集正常` : `${good.length} data sources captured fine`}
-          </summary>
+          <summary className="small muted">{lang === 'zh' ? `${good.length} 个数据接口采集正常` : `${good.length} data sources captured fine`}</summary>
           {good.map(({ row, line }) => (
             <Line key={row.id} row={row} line={line} lang={lang} />
           ))}

@@ -38,15 +38,6 @@ export default defineBackground({
       return r;
     });
 
-    onMessage('openSidePanel', async ({ data }) => {
-      try {
-        await browser.sidePanel.open({ windowId: data.windowId });
-        return { ok: true };
-      } catch {
-        return { ok: false };
-      }
-    });
-
     async function tabState(tabId: number, url: string): Promise<TabState> {
       let family = null;
       let onConsoleHost = false;

@@ -17,34 +17,6 @@ export async function latestDay(db: OpsRadarDB, shopId: string): Promise<string 
   return rows.find((f) => f.grain === 'day')?.date ?? null;
 }
 
-export interface ShopOverview {
-  asOf: string;
-  /** metric → date → value, for asOf − days … asOf. */
-  byMetric: Map<string, Map<string, number>>;
-  /** The console's own 环比 on asOf, when it sent one. */
-  consoleCrc: Record<string, number>;
-}
-
-export async function shopOverview(db: OpsRadarDB, shopId: string, days: number): Promise<ShopOverview | null> {
-  const asOf = await latestDay(db, shopId);
-  if (!asOf) return null;
-  const facts = await shopDayFacts(db, shopId, addDays(asOf, -(2 * days + 7)), asOf);
-  const byMetric = new Map<string, Map<string, number>>();
-  let consoleCrc: Record<string, number> = {};
-  for (const f of facts) {
-    for (const [k, v] of Object.entries(f.values)) {
-      let m = byMetric.get(k);
-      if (!m) {
-        m = new Map();
-        byMetric.set(k, m);
-      }
-      m.set(f.date, v);
-    }
-    if (f.date === asOf && f.crc) consoleCrc = f.crc;
-  }
-  return { asOf, byMetric, consoleCrc };
-}
-
 export async function countShopFacts(db: OpsRadarDB, shopId: string): Promise<number> {
   return db.facts.where('[shopId+date]').between([shopId, ''], [shopId, '\uffff']).count();
 }

@@ -39,8 +39,6 @@ export interface ProtocolMap {
   runRules(req: { shopId: string }): { findings: number };
   /** Side panel → background: the user confirms two shop records are one shop. */
   mergeShops(req: { fromId: string; toId: string }): { moved: number };
-  /** Popup → background: open the side panel for a window. */
-  openSidePanel(req: { windowId: number }): { ok: boolean };
   /** Options page → background: delete everything stored for one shop (after the user confirmed). */
   deleteShopData(req: { shopId: string }): ShopDeletion;
   /** Options page → background: apply settings.retentionDays now (also run daily by the background). */
