@@ -9,6 +9,7 @@ import { FindingCard } from '@/components/findings/FindingCard';
 import { useSettings, useShops } from '@/components/hooks';
 import { HealthList } from '@/components/ui/HealthList';
 import { ProvisionalShop } from '@/components/ui/ProvisionalShop';
+import { WORK_TABS, WorkView, type WorkTab } from '@/components/work/WorkView';
 import { addDays } from '@/lib/capture/business-date';
 import { entityDays, entityTable, shopDays } from '@/lib/db/area-queries';
 import { getDb } from '@/lib/db/database';
@@ -25,6 +26,12 @@ import { kpiDaily, lastYearPeriod, type Period, type PeriodKind, periodFor, peri
 import { areaScores } from '@/lib/ui/scores';
 
 type Tab = 'OVERVIEW' | Area;
+
+/** `sidepanel.html?view=export` (the popup's 导出 button) opens the 数据与协作 view on that tab. */
+function initialWork(): WorkTab | null {
+  const v = new URLSearchParams(globalThis.location?.search ?? '').get('view');
+  return (WORK_TABS as readonly string[]).includes(v ?? '') ? (v as WorkTab) : null;
+}
 type Drill = { kind: EntityKind; id: string; name?: string; area: AreaDef };
 
 const RATE_UNITS = new Set(['ratio', 'multiple', 'seconds', 'hours', 'days', 'score']);
@@ -41,6 +48,7 @@ export function SidePanelApp() {
   const [compare, setCompare] = useState<CompareMode>('prev');
   const [kpiByTab, setKpiByTab] = useState<Record<string, string>>({});
   const [drill, setDrill] = useState<Drill | null>(null);
+  const [work, setWork] = useState<WorkTab | null>(initialWork);
 
   // Follow the shop the operator is browsing unless they picked one.
   const recent = useMemo(() => [...(shops ?? [])].sort((a, b) => b.lastSeenAt - a.lastSeenAt)[0]?.id ?? null, [shops]);
@@ -86,11 +94,31 @@ export function SidePanelApp() {
           </select>
         </label>
       ) : null}
+      <button
+        type="button"
+        aria-pressed={work !== null}
+        data-testid="work-toggle"
+        onClick={() => setWork(work ? null : 'export')}
+        title={lang === 'zh' ? '导出、导入、日报周报、操作日志、任务' : 'Export, import, reports, action log, tasks'}
+      >
+        {work ? (lang === 'zh' ? '返回诊断' : 'Diagnostics') : lang === 'zh' ? '数据与协作' : 'Data & team'}
+      </button>
       <button type="button" onClick={() => updateSettings(db, { language: lang === 'zh' ? 'en' : 'zh' })}>
         {t(lang, 'language')}
       </button>
     </header>
   );
+
+  if (shops !== undefined && work) {
+    return (
+      <>
+        {header}
+        <main>
+          <WorkView key={work} initial={work} shopId={shopId ?? null} shops={shops} lang={lang} asOf={days ? days.asOf : null} />
+        </main>
+      </>
+    );
+  }
 
   if (shops === undefined) return header;
   if (!shopId || days === null) {
@@ -106,6 +134,11 @@ export function SidePanelApp() {
             <a href="https://sycm.taobao.com/portal/home.htm" target="_blank" rel="noreferrer">
               {t(lang, 'openSycmHome')} ↗
             </a>
+            <p className="small">
+              <button type="button" data-testid="empty-import" onClick={() => setWork('import')}>
+                {lang === 'zh' ? '从备份或生意参谋下载的报表导入' : 'Import a backup or a console report'}
+              </button>
+            </p>
           </div>
         </main>
       </>

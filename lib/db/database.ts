@@ -1,7 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Fact } from '../schema/fact';
 import type { Finding } from '../schema/finding';
+import type { JournalEntry } from '../schema/journal';
 import type { Shop } from '../schema/shop';
+import type { Task } from '../schema/task';
 
 /** One line of the capture log (kept to the newest LOG_KEEP entries). */
 export interface CaptureLogEntry {
@@ -47,6 +49,8 @@ export class OpsRadarDB extends Dexie {
   shops!: EntityTable<Shop, 'id'>;
   findings!: EntityTable<Finding, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  journal!: EntityTable<JournalEntry, 'id'>;
+  tasks!: EntityTable<Task, 'id'>;
 
   constructor(name = 'opsradar') {
     super(name);
@@ -58,6 +62,11 @@ export class OpsRadarDB extends Dexie {
       shops: 'id, mainUserName',
       findings: 'id, shopId, [shopId+area]',
       settings: 'key',
+    });
+    // Version 2: the action journal (操作日志) and team tasks. Only new tables: no upgrade of v1 rows.
+    this.version(2).stores({
+      journal: 'id, shopId, [shopId+date]',
+      tasks: 'id, shopId, [shopId+status]',
     });
   }
 }

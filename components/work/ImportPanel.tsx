@@ -1,0 +1,6 @@
+import type { WorkPanelProps } from './WorkView';
+
+/** Replaced by the Import feature (issue #6). */
+export function ImportPanel({ lang }: WorkPanelProps) {
+  return <div className="card small muted">{lang === 'zh' ? '建设中' : 'Under construction'}</div>;
+}
