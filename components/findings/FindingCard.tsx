@@ -1,4 +1,6 @@
 import { SeverityBadge } from '@/components/ui/SeverityBadge';
+import { LogActionButton } from './LogActionButton';
+import { MakeTaskButton } from './MakeTaskButton';
 import { formatByUnit, formatChange, formatMoney, formatRate, type Lang } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { RULES } from '@/lib/rules/registry';
@@ -90,6 +92,12 @@ export function FindingCard({ f, lang, compact = false }: { f: Finding; lang: La
           <a href={f.link.url} target="_blank" rel="noreferrer">
             {t(lang, 'whereToAct')}：{f.link.label[lang]} ↗
           </a>
+        </div>
+      ) : null}
+      {!compact && fired ? (
+        <div className="finding-actions row small">
+          <LogActionButton f={f} lang={lang} />
+          <MakeTaskButton f={f} lang={lang} />
         </div>
       ) : null}
     </article>

@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AnnotationRequest, AnnotationResponse } from '../annotate/types';
 import type { CaptureAck, CaptureMessage } from '../schema/capture';
+import type { JournalEntry } from '../schema/journal';
 
 export interface TabState {
   /** Adapter (page family) the tab's URL belongs to, if any. */
@@ -47,6 +48,8 @@ export interface ProtocolMap {
   annotations(req: AnnotationRequest): AnnotationResponse;
   /** Background → console tabs: findings (and the facts under them) changed; annotations refresh. */
   findingsChanged(req: { shopId: string }): void;
+  /** Console page (annotation hover card) → background: log an action in the 操作日志. */
+  logAction(req: { shopId: string; entry: Omit<JournalEntry, 'id' | 'shopId' | 'createdAt' | 'updatedAt'> }): { id: string };
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

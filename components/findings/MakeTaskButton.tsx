@@ -1,0 +1,7 @@
+import type { Lang } from '@/lib/format';
+import type { Finding } from '@/lib/schema/finding';
+
+/** Replaced by the journal / tasks features (issue #6): renders nothing until then. */
+export function MakeTaskButton(_props: { f: Finding; lang: Lang }) {
+  return null;
+}
