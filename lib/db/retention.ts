@@ -6,6 +6,7 @@
 import { addDays, shanghaiDate } from '../capture/business-date';
 import { NOTIFY_STATE_KEY } from '../notify/digest';
 import { getSettings, SettingsSchema } from '../settings';
+import { WEBHOOK_P0_STATE_KEY } from '../team/webhooks';
 import type { OpsRadarDB } from './database';
 
 const BY_DATE = '[shopId+date]';
@@ -67,20 +68,25 @@ export interface ShopDeletionResult {
   findings: number;
   captures: number;
   health: number;
+  /** 操作日志 entries and team tasks of the shop. */
+  journal: number;
+  tasks: number;
   shop: boolean;
 }
 
 /**
- * Delete one shop: its facts, findings, capture-log lines, the shop row and its settings
- * (profile, current-shop pointer, notification memory). Capture-health rows count per console
+ * Delete one shop: its facts, findings, capture-log lines, journal entries, tasks, the shop row
+ * and its settings (profile, current-shop pointer, notification and webhook P0 memory). Capture-health rows count per console
  * route, not per shop: they are cleared when no shop is left, otherwise only their trimmed
  * samples are dropped (a sample may have come from this shop). All or nothing.
  */
 export async function deleteShopData(db: OpsRadarDB, shopId: string): Promise<ShopDeletionResult> {
-  return db.transaction('rw', [db.facts, db.findings, db.captures, db.shops, db.health, db.settings], async () => {
+  return db.transaction('rw', [db.facts, db.findings, db.captures, db.shops, db.health, db.settings, db.journal, db.tasks], async () => {
     const facts = await db.facts.where(BY_DATE).between([shopId, ''], [shopId, '\uffff'], true, true).delete();
     const findings = await db.findings.where('shopId').equals(shopId).delete();
     const captures = await db.captures.where('shopId').equals(shopId).delete();
+    const journal = await db.journal.where('shopId').equals(shopId).delete();
+    const tasks = await db.tasks.where('shopId').equals(shopId).delete();
     const shop = (await db.shops.get(shopId)) !== undefined;
     await db.shops.delete(shopId);
     let health: number;
@@ -100,12 +106,14 @@ export async function deleteShopData(db: OpsRadarDB, shopId: string): Promise<Sh
       key: 'settings',
       value: SettingsSchema.parse({ ...s, profiles, currentShopId: s.currentShopId === shopId ? null : s.currentShopId }),
     });
-    const ns = await db.settings.get(NOTIFY_STATE_KEY);
-    const announced = (ns?.value as { announced?: Record<string, { shopId?: string }> } | undefined)?.announced;
-    if (ns && announced) {
-      const kept = Object.fromEntries(Object.entries(announced).filter(([, v]) => v.shopId !== shopId));
-      await db.settings.put({ key: ns.key, value: { ...(ns.value as object), announced: kept } });
+    for (const key of [NOTIFY_STATE_KEY, WEBHOOK_P0_STATE_KEY]) {
+      const ns = await db.settings.get(key);
+      const announced = (ns?.value as { announced?: Record<string, { shopId?: string }> } | undefined)?.announced;
+      if (ns && announced) {
+        const kept = Object.fromEntries(Object.entries(announced).filter(([, v]) => v.shopId !== shopId));
+        await db.settings.put({ key: ns.key, value: { ...(ns.value as object), announced: kept } });
+      }
     }
-    return { facts, findings, captures, health, shop };
+    return { facts, findings, captures, health, journal, tasks, shop };
   });
 }

@@ -21,6 +21,8 @@ export interface ShopDeletion {
   findings: number;
   captures: number;
   health: number;
+  journal: number;
+  tasks: number;
   shop: boolean;
 }
 

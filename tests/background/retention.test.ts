@@ -41,7 +41,12 @@ describe('retention and deletion messages', () => {
   });
 
   it('deleteShopData deletes one shop and answers with the counts', async () => {
-    expect(await deliver('deleteShopData', { shopId: 'A' })).toEqual({ facts: 2, findings: 0, captures: 0, health: 0, shop: true });
+    await db.tasks.bulkPut([
+      { id: 't-A', shopId: 'A', title: '任务', owner: '', status: 'todo', note: '', createdAt: 1, updatedAt: 1 },
+      { id: 't-B', shopId: 'B', title: '任务', owner: '', status: 'doing', note: '', createdAt: 1, updatedAt: 1 },
+    ]);
+    expect(await deliver('deleteShopData', { shopId: 'A' })).toEqual({ facts: 2, findings: 0, captures: 0, health: 0, journal: 0, tasks: 1, shop: true });
+    expect((await db.tasks.toArray()).map((t) => t.shopId)).toEqual(['B']);
     expect((await db.facts.toArray()).map((f) => f.shopId)).toEqual(['B']);
   });
 

@@ -4,6 +4,7 @@ import { applyRetention, countFactsBefore, deleteShopData, factShopIds, RETENTIO
 import { NOTIFY_STATE_KEY } from '@/lib/notify/digest';
 import { type Fact, factId } from '@/lib/schema/fact';
 import { getSettings, updateSettings } from '@/lib/settings';
+import { WEBHOOK_P0_STATE_KEY } from '@/lib/team/webhooks';
 import { finding } from '../notify/finding-helpers';
 
 const db = getDb();
@@ -88,10 +89,38 @@ describe('deleteShopData', () => {
         announced: { 'x|A': { shopId: 'A', severity: 'P1', fingerprint: 'f', at: 1 }, 'x|B': { shopId: 'B', severity: 'P1', fingerprint: 'f', at: 1 } },
       },
     });
+    await db.settings.put({
+      key: WEBHOOK_P0_STATE_KEY,
+      value: { lastDigestAt: 1, announced: { 'x|B': { shopId: 'B', severity: 'P0', fingerprint: 'f', at: 1 } } },
+    });
+    const entry = {
+      date: '2026-06-01',
+      kind: 'raiseBid' as const,
+      entity: { kind: 'shop' as const, id: 'A' },
+      metric: 'uv',
+      windowDays: 7,
+      note: '',
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    await db.journal.bulkPut([
+      { ...entry, id: 'j-A', shopId: 'A' },
+      { ...entry, id: 'j-B1', shopId: 'B', entity: { kind: 'shop', id: 'B' } },
+      { ...entry, id: 'j-B2', shopId: 'B', entity: { kind: 'shop', id: 'B' } },
+    ]);
+    const task = { title: '查流量', owner: '小王', status: 'todo' as const, note: '', createdAt: 1, updatedAt: 1 };
+    await db.tasks.bulkPut([
+      { ...task, id: 't-A', shopId: 'A' },
+      { ...task, id: 't-B', shopId: 'B', findingId: 'x|B' },
+    ]);
   });
 
   it('removes one shop with everything tied to it and leaves the other shop alone', async () => {
-    expect(await deleteShopData(db, 'B')).toEqual({ facts: 6, findings: 1, captures: 1, health: 1, shop: true });
+    expect(await deleteShopData(db, 'B')).toEqual({ facts: 6, findings: 1, captures: 1, health: 1, journal: 2, tasks: 1, shop: true });
+    expect((await db.journal.toArray()).map((j) => j.id)).toEqual(['j-A']);
+    expect((await db.tasks.toArray()).map((t) => t.id)).toEqual(['t-A']);
+    const p0 = (await db.settings.get(WEBHOOK_P0_STATE_KEY))?.value as { announced: Record<string, unknown> };
+    expect(p0.announced).toEqual({});
     expect(new Set((await db.facts.toArray()).map((f) => f.shopId))).toEqual(new Set(['A']));
     expect(await db.facts.count()).toBe(5);
     expect((await db.findings.toArray()).map((f) => f.shopId)).toEqual(['A']);
@@ -115,7 +144,9 @@ describe('deleteShopData', () => {
   });
 
   it('an unknown shop deletes nothing', async () => {
-    expect(await deleteShopData(db, 'nope')).toMatchObject({ facts: 0, findings: 0, captures: 0, shop: false });
+    expect(await deleteShopData(db, 'nope')).toMatchObject({ facts: 0, findings: 0, captures: 0, journal: 0, tasks: 0, shop: false });
     expect(await db.facts.count()).toBe(11);
+    expect(await db.tasks.count()).toBe(2);
+    expect(await db.journal.count()).toBe(3);
   });
 });
