@@ -1,7 +1,7 @@
 import { familyForPage } from '@/lib/adapters/registry';
 import { getDb } from '@/lib/db/database';
 import { mergeShops } from '@/lib/db/merge-shops';
-import { handleCapture } from '@/lib/ingest/handle-capture';
+import { DocumentShopGuard, handleCapture } from '@/lib/ingest/handle-capture';
 import { onMessage, type TabState } from '@/lib/messaging/protocol';
 import { getSettings } from '@/lib/settings';
 import { registerAnnotations } from './annotations';
@@ -13,11 +13,19 @@ export default defineBackground({
   type: 'module',
   main() {
     const db = getDb();
+    // One shop per page load: a later capture of the same document claiming another shop is refused.
+    const shopGuard = new DocumentShopGuard();
 
     onMessage('capture', async ({ data, sender }) => {
       // Only our own content scripts reach onMessage; still, trust the browser's sender URL, not the payload.
       const settings = await getSettings(db);
-      const ack = await handleCapture(db, data, { url: sender.url ?? sender.tab?.url, tabId: sender.tab?.id }, { paused: settings.capturePaused });
+      const documentId = (sender as { documentId?: string }).documentId;
+      const ack = await handleCapture(
+        db,
+        data,
+        { url: sender.url ?? sender.tab?.url, tabId: sender.tab?.id, ...(documentId ? { documentId } : {}) },
+        { paused: settings.capturePaused, guard: shopGuard },
+      );
       if (ack.shopId && ack.facts > 0) scheduleRules(db, ack.shopId);
       if (ack.facts > 0) void maybeApplyRetention(db);
       const { shopId: _s, ...rest } = ack;

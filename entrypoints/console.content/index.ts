@@ -1,5 +1,6 @@
 import { startDomReaders } from '@/lib/capture/dom-runner';
-import { buildCaptureMessage } from '@/lib/capture/forward';
+import { buildCaptureMessage, CaptureSender } from '@/lib/capture/forward';
+import { pinDocumentIdentity } from '@/lib/capture/identity';
 import { BRIDGE_EVENT } from '@/lib/capture/tap-filter';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { startPageAnnotations } from './annotations';
@@ -16,22 +17,27 @@ export default defineContentScript({
   runAt: 'document_start',
   allFrames: true,
   main(ctx) {
+    // Identity is pinned now (document_start, before any page script ran) and never switched later.
+    const identity = pinDocumentIdentity(document);
+    // The page never waits for us; an un-acknowledged capture (service worker stopped) is re-sent.
+    const sender = new CaptureSender((msg) => sendMessage('capture', msg));
     const onCapture = (ev: Event) => {
       try {
-        const msg = buildCaptureMessage((ev as CustomEvent).detail, document, Date.now());
-        // Fire and forget: the background acknowledges, the page never waits for us.
-        if (msg) sendMessage('capture', msg).catch(() => {});
+        const msg = buildCaptureMessage((ev as CustomEvent).detail, { url: location.href, identity: identity.pin.identity() }, Date.now());
+        if (msg) sender.submit(msg);
       } catch {
         /* never throw on the host page */
       }
     };
     document.addEventListener(BRIDGE_EVENT, onCapture);
     const stopReaders = startDomReaders(document, (msg) => {
-      sendMessage('capture', msg).catch(() => {});
+      sender.submit({ ...msg, identity: identity.pin.identity() });
     });
     const stopAnnotations = startPageAnnotations();
     ctx.onInvalidated(() => {
       document.removeEventListener(BRIDGE_EVENT, onCapture);
+      identity.stop();
+      sender.stop();
       stopReaders();
       stopAnnotations();
     });

@@ -1,22 +1,126 @@
 import { parseBridgeDetail } from '../messaging/page-bridge';
-import type { CaptureMessage } from '../schema/capture';
-import { readIdentity } from './identity';
+import type { CaptureAck, CaptureMessage } from '../schema/capture';
+import type { ShopIdentity } from '../schema/shop';
 
 /**
  * Isolated-world side: turn one bridge event into a capture message with the page context.
- * Identity is read here from the DOM and cookies (the page's globals only as a fallback),
- * so a forged bridge message cannot pick its own shop.
+ * The identity is the document's pinned one (identity.ts `IdentityPin`), never anything the
+ * event carries: the tap's `globals` are dropped, so a forged bridge message cannot pick its shop.
  */
-export function buildCaptureMessage(detail: unknown, doc: Document, now: number): CaptureMessage | null {
+export function buildCaptureMessage(detail: unknown, page: { url: string; identity: ShopIdentity }, now: number): CaptureMessage | null {
   const parsed = parseBridgeDetail(detail);
   if (!parsed) return null;
-  const microdata = doc.querySelector('meta[name="microdata"]')?.getAttribute('content') ?? null;
-  const { globals, ...meta } = parsed.meta;
-  return {
-    meta,
-    responseText: parsed.text,
-    pageUrl: doc.location?.href ?? '',
-    identity: readIdentity({ microdata, globals: globals ?? null, cookie: doc.cookie }),
-    capturedAt: now,
-  };
+  const { globals: _ignored, ...meta } = parsed.meta;
+  return { meta, responseText: parsed.text, pageUrl: page.url, identity: page.identity, capturedAt: now };
+}
+
+/** Limits of the un-acknowledged queue: a few captures, never more than this many characters. */
+export const RETRY_MAX_ITEMS = 20;
+export const RETRY_MAX_CHARS = 16 * 1024 * 1024;
+export const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15000] as const;
+
+/**
+ * Sends captures to the background and keeps each one until the background acknowledges it.
+ * When the service worker is stopped mid-ingest the message fails (port closed, no receiver);
+ * the capture is then re-sent with back-off once the worker is back. Re-sending is safe: the
+ * background's merge makes a capture already stored a no-op. Bounded in count and size: when
+ * full, the oldest un-acknowledged capture is dropped (and counted).
+ */
+export class CaptureSender {
+  #queue: { msg: CaptureMessage; tries: number }[] = [];
+  #chars = 0;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #inFlight = false;
+  dropped = 0;
+  acked = 0;
+
+  constructor(
+    private readonly send: (msg: CaptureMessage) => Promise<CaptureAck | undefined>,
+    private readonly timers: { set(fn: () => void, ms: number): ReturnType<typeof setTimeout>; clear(t: ReturnType<typeof setTimeout>): void } = {
+      set: (fn, ms) => setTimeout(fn, ms),
+      clear: (t) => clearTimeout(t),
+    },
+  ) {}
+
+  get pending(): number {
+    return this.#queue.length;
+  }
+
+  /** Send now; on failure keep it for a retry. Never throws. */
+  submit(msg: CaptureMessage): void {
+    this.send(msg).then(
+      (ack) => {
+        if (ack) this.acked++;
+        else this.#keep(msg, 1);
+      },
+      () => this.#keep(msg, 1),
+    );
+  }
+
+  #keep(msg: CaptureMessage, tries: number): void {
+    const size = msg.responseText.length;
+    if (size > RETRY_MAX_CHARS || tries > RETRY_DELAYS_MS.length) {
+      this.dropped++;
+      return;
+    }
+    this.#queue.push({ msg, tries });
+    this.#chars += size;
+    while (this.#queue.length > RETRY_MAX_ITEMS || this.#chars > RETRY_MAX_CHARS) {
+      const old = this.#queue.shift();
+      if (!old) break;
+      this.#chars -= old.msg.responseText.length;
+      this.dropped++;
+    }
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    if (this.#timer || this.#inFlight || !this.#queue.length) return;
+    const tries = Math.min(...this.#queue.map((q) => q.tries));
+    const delay = RETRY_DELAYS_MS[Math.min(tries - 1, RETRY_DELAYS_MS.length - 1)] ?? 1000;
+    this.#timer = this.timers.set(() => {
+      this.#timer = null;
+      void this.#flush();
+    }, delay);
+  }
+
+  /** Re-send the queue in capture order, one at a time; stop at the first failure. */
+  async #flush(): Promise<void> {
+    this.#inFlight = true;
+    try {
+      while (this.#queue.length) {
+        const head = this.#queue[0];
+        if (!head) break;
+        let ok = false;
+        try {
+          ok = !!(await this.send(head.msg));
+        } catch {
+          ok = false;
+        }
+        if (!ok) {
+          head.tries++;
+          if (head.tries > RETRY_DELAYS_MS.length) {
+            this.#queue.shift();
+            this.#chars -= head.msg.responseText.length;
+            this.dropped++;
+            continue;
+          }
+          break;
+        }
+        this.#queue.shift();
+        this.#chars -= head.msg.responseText.length;
+        this.acked++;
+      }
+    } finally {
+      this.#inFlight = false;
+      this.#schedule();
+    }
+  }
+
+  stop(): void {
+    if (this.#timer) this.timers.clear(this.#timer);
+    this.#timer = null;
+    this.#queue = [];
+    this.#chars = 0;
+  }
 }

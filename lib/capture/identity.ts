@@ -72,3 +72,88 @@ export function mainNickOf(nick: string): string {
   const i = nick.indexOf(':');
   return i > 0 ? nick.slice(0, i) : nick;
 }
+
+/** Whether a microdata string names a shop or an account (an empty or junk tag pins nothing). */
+function namesSomeone(microdata: string): boolean {
+  const md = parseMicrodata(microdata);
+  return KEYS.some((k) => md[k]);
+}
+
+function hasNickCookie(cookie: string): boolean {
+  const ck = parseCookies(cookie);
+  return !!(ck.tracknick || ck._nk_ || ck.lgc || ck.lid);
+}
+
+/**
+ * The shop identity of one document, pinned from the first signal the isolated world reads and
+ * never switched afterwards (architecture §5, README "Security notes").
+ *
+ * Everything on the page is writable by page script: the microdata tag, `document.cookie` for
+ * non-HttpOnly cookies and the page globals. The strongest honest rule without extra permissions:
+ * - cookies are read at document_start, before any script of this document has run;
+ * - the microdata tag is read when the parser inserts it (a mutation observer from document_start:
+ *   the microtask checkpoint before the next parser-inserted script runs delivers it first);
+ * - page globals are not used at all (they arrive through the forgeable bridge);
+ * - once a signal is pinned, later changes on the page (a rewritten tag, a new cookie, a forged
+ *   bridge event) do not change the identity of this document's captures.
+ * A shop switch on the console reloads the page, which starts a new document and a new pin.
+ */
+export class IdentityPin {
+  #microdata: string | null = null;
+  #cookie: string | null = null;
+
+  constructor(private readonly read: { microdata(): string | null; cookie(): string }) {
+    this.refresh();
+  }
+
+  /** Pin the signals not pinned yet; a pinned signal is never replaced. */
+  refresh(): void {
+    try {
+      if (this.#cookie === null) {
+        const c = this.read.cookie();
+        if (c && hasNickCookie(c)) this.#cookie = c;
+      }
+      if (this.#microdata === null) {
+        const m = this.read.microdata();
+        if (m && namesSomeone(m)) this.#microdata = m;
+      }
+    } catch {
+      /* a broken page never breaks the pin */
+    }
+  }
+
+  get pinned(): boolean {
+    return this.#microdata !== null;
+  }
+
+  identity(): ShopIdentity {
+    this.refresh();
+    return readIdentity({ microdata: this.#microdata, cookie: this.#cookie });
+  }
+}
+
+/**
+ * Pin a document's identity: cookies now (call at document_start), the microdata tag as soon as
+ * the parser inserts it. Returns the pin and a stop function.
+ */
+export function pinDocumentIdentity(doc: Document): { pin: IdentityPin; stop(): void } {
+  const pin = new IdentityPin({
+    microdata: () => doc.querySelector('meta[name="microdata"]')?.getAttribute('content') ?? null,
+    cookie: () => doc.cookie,
+  });
+  let observer: MutationObserver | null = null;
+  const stop = () => {
+    observer?.disconnect();
+    observer = null;
+  };
+  if (!pin.pinned && typeof MutationObserver === 'function') {
+    observer = new MutationObserver(() => {
+      pin.refresh();
+      if (pin.pinned) stop();
+    });
+    observer.observe(doc, { childList: true, subtree: true });
+    // Pages without the tag: stop watching once loaded (captures still pin on first use).
+    doc.defaultView?.addEventListener('load', stop, { once: true });
+  }
+  return { pin, stop };
+}

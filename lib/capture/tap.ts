@@ -8,7 +8,11 @@
  * `<meta JSON>\n<response text>` — strings cross worlds cheaply, objects do not, and unlike
  * window.postMessage the page's own `message` listeners never see it.
  */
-const MAX = 50 * 1024 * 1024;
+/**
+ * Largest body copied. Bigger ones are reported as skipped without being read: a declared
+ * content-length above it is never cloned; an unknown or lying length stops reading at the cap.
+ */
+export const TAP_CAP = 8 * 1024 * 1024;
 
 type Meta = {
   kind: 'fetch' | 'xhr' | 'jsonp';
@@ -19,10 +23,7 @@ type Meta = {
   contentType?: string;
   truncated?: boolean;
   size: number;
-  globals?: Record<string, string>;
 };
-
-const GLOBAL_KEYS = ['runAsShopId', 'runAsShopTitle', 'mainUserId', 'mainUserName', 'loginUserName'];
 
 export function installTap(w: Window & typeof globalThis, filter: RegExp, eventName: string): void {
   const doc = w.document;
@@ -33,29 +34,20 @@ export function installTap(w: Window & typeof globalThis, filter: RegExp, eventN
       return '';
     }
   };
-  const globals = () => {
-    try {
-      const g = (w as unknown as { g_config?: Record<string, unknown> }).g_config;
-      if (!g || typeof g !== 'object') return undefined;
-      const out: Record<string, string> = {};
-      for (const k of GLOBAL_KEYS) if (g[k] != null) out[k] = String(g[k]).slice(0, 200);
-      return out;
-    } catch {
-      return undefined;
-    }
-  };
+  // Page globals are not forwarded: they are the page's to forge (identity is read in the isolated world).
   const emit = (meta: Meta, text: string) => {
     try {
-      if (text.length > MAX) {
+      if (text.length > TAP_CAP) {
         meta.truncated = true;
+        meta.size = text.length;
         text = '';
       }
-      meta.globals = globals();
       doc.dispatchEvent(new CustomEvent(eventName, { detail: `${JSON.stringify(meta)}\n${text}` }));
     } catch {
       /* fail open */
     }
   };
+  const skip = (m: Omit<Meta, 'size'>, size: number) => emit({ ...m, size, truncated: true }, '');
   const bodyText = (b: unknown): string | undefined => (typeof b === 'string' ? b : b instanceof URLSearchParams ? b.toString() : undefined);
 
   const nativeFetch = w.fetch;
@@ -72,16 +64,25 @@ export function installTap(w: Window & typeof globalThis, filter: RegExp, eventN
           p.then(
             (res) => {
               try {
-                const size = Number(res.headers.get('content-length') || 0);
-                if (size > MAX) return emit({ kind: 'fetch', method, url, status: res.status, size, truncated: true }, '');
-                const ct = res.headers.get('content-type') || undefined;
-                res
-                  .clone()
-                  .text()
-                  .then(
-                    (t) => emit({ kind: 'fetch', method, url, requestBody: body, status: res.status, contentType: ct, size: t.length }, t),
-                    () => {},
-                  );
+                const m = { kind: 'fetch' as const, method, url, requestBody: body, status: res.status, contentType: res.headers.get('content-type') || undefined };
+                const len = Number(res.headers.get('content-length') || 0);
+                if (len > TAP_CAP) return skip(m, len);
+                const rd = res.clone().body?.getReader();
+                if (!rd) return emit({ ...m, size: 0 }, '');
+                const parts: Uint8Array[] = [];
+                let n = 0;
+                const pump = (): Promise<void> =>
+                  rd.read().then(({ done, value }) => {
+                    if (done) return new Blob(parts as BlobPart[]).text().then((t) => emit({ ...m, size: t.length }, t));
+                    n += value.length;
+                    if (n > TAP_CAP) {
+                      rd.cancel().catch(() => {});
+                      return skip(m, n);
+                    }
+                    parts.push(value);
+                    return pump();
+                  });
+                pump().catch(() => {});
               } catch {
                 /* fail open */
               }
@@ -155,22 +156,19 @@ export function installTap(w: Window & typeof globalThis, filter: RegExp, eventN
           this.addEventListener('loadend', () => {
             try {
               const rt = this.responseType;
-              let text: string | undefined;
-              if (rt === '' || rt === 'text') text = this.responseText;
-              else if (rt === 'json') text = JSON.stringify(this.response);
-              if (text === undefined || this.status === 0) return;
-              emit(
-                {
-                  kind: 'xhr',
-                  method: rec.method,
-                  url: rec.url,
-                  requestBody: rec.body,
-                  status: this.status,
-                  contentType: this.getResponseHeader('content-type') || undefined,
-                  size: text.length,
-                },
-                text,
-              );
+              if (this.status === 0 || (rt !== '' && rt !== 'text' && rt !== 'json')) return;
+              const m = {
+                kind: 'xhr' as const,
+                method: rec.method,
+                url: rec.url,
+                requestBody: rec.body,
+                status: this.status,
+                contentType: this.getResponseHeader('content-type') || undefined,
+              };
+              const len = Number(this.getResponseHeader('content-length') || 0);
+              if (len > TAP_CAP) return skip(m, len);
+              const text = rt === 'json' ? JSON.stringify(this.response) : this.responseText;
+              emit({ ...m, size: text.length }, text);
             } catch {
               /* fail open */
             }

@@ -137,3 +137,67 @@ async function bumpHealth(db: OpsRadarDB, r: ProcessResult, outcome: string, at:
   if (issue) row.lastIssue = { at, path: issue.path, message: issue.message, ...(issue.sample ? { sample: issue.sample.slice(0, 120) } : {}) };
   await db.health.put(row);
 }
+
+/** What the operator reads when IndexedDB refuses a write for lack of space. */
+export const QUOTA_MESSAGE = '浏览器存储空间已满：采集已暂停，请在设置中清理旧数据';
+export const QUOTA_MESSAGE_EN = 'Browser storage is full: capture is paused. Delete old data in the options page.';
+
+/** A write refused for lack of space (DOMException QuotaExceededError, possibly wrapped by Dexie). */
+export function isQuotaError(e: unknown): boolean {
+  for (let x: unknown = e, depth = 0; x && depth < 4; depth++) {
+    const o = x as { name?: unknown; message?: unknown; inner?: unknown; failures?: unknown[] };
+    if (/quota/i.test(`${String(o.name ?? '')} ${String(o.message ?? '')}`)) return true;
+    x = o.inner ?? o.failures?.[0];
+  }
+  return false;
+}
+
+/**
+ * After a capture's transaction failed with a quota error (it was rolled back as a whole):
+ * pause capture and leave the reason in capture health and the capture log. Small writes in
+ * their own transactions, each allowed to fail: with the disk truly full, at least the pause
+ * (one small row) usually still fits.
+ */
+export async function pauseForQuota(
+  db: OpsRadarDB,
+  c: { at: number; url: string; adapter: string | null; route: string | null; shopId: string | null; tabId?: number | undefined },
+): Promise<void> {
+  try {
+    await db.transaction('rw', db.settings, async () => {
+      const row = await db.settings.get('settings');
+      const value = row?.value && typeof row.value === 'object' ? row.value : {};
+      await db.settings.put({ key: 'settings', value: { ...value, capturePaused: true } });
+      await db.settings.put({ key: 'captureHalt', value: { reason: 'quota', at: c.at, message: QUOTA_MESSAGE, messageEn: QUOTA_MESSAGE_EN } });
+    });
+  } catch {
+    /* nothing more can be done */
+  }
+  try {
+    await db.transaction('rw', [db.health, db.captures], async () => {
+      if (c.adapter && c.route) {
+        const id = `${c.adapter}|${c.route}`;
+        const row = (await db.health.get(id)) ?? { id, adapter: c.adapter, route: c.route, counts: {}, metricsSeen: [] };
+        row.counts.quota = (row.counts.quota ?? 0) + 1;
+        row.lastIssue = { at: c.at, path: '(存储)', message: QUOTA_MESSAGE };
+        const today = shanghaiDate(c.at);
+        const day = row.day?.date === today ? row.day : { date: today, ok: 0, skipped: 0 };
+        day.skipped++;
+        row.day = day;
+        await db.health.put(row);
+      }
+      await db.captures.add({
+        at: c.at,
+        shopId: c.shopId,
+        adapter: c.adapter,
+        route: c.route,
+        url: c.url.slice(0, 300),
+        outcome: 'invalid',
+        facts: 0,
+        message: QUOTA_MESSAGE,
+        ...(c.tabId !== undefined ? { tabId: c.tabId } : {}),
+      });
+    });
+  } catch {
+    /* the settings flag above is what stops further writes */
+  }
+}

@@ -1,0 +1,97 @@
+/** The content script's un-acknowledged queue: captures survive a stopped service worker. */
+import { describe, expect, it } from 'vitest';
+import { CaptureSender, RETRY_DELAYS_MS, RETRY_MAX_ITEMS } from '@/lib/capture/forward';
+import type { CaptureAck, CaptureMessage } from '@/lib/schema/capture';
+
+const msg = (i: number, size = 10): CaptureMessage => ({
+  meta: { kind: 'fetch', method: 'GET', url: `https://sycm.taobao.com/portal/x.json?i=${i}`, status: 200, size },
+  responseText: 'x'.repeat(size),
+  pageUrl: 'https://sycm.taobao.com/portal/home.htm',
+  identity: { via: 'none' },
+  capturedAt: i,
+});
+
+/** Manual clock: timers run only when the test says so. */
+function manualTimers() {
+  const due: { fn: () => void; ms: number }[] = [];
+  return {
+    due,
+    timers: {
+      set: (fn: () => void, ms: number) => {
+        due.push({ fn, ms });
+        return due.length as unknown as ReturnType<typeof setTimeout>;
+      },
+      clear: () => {
+        due.length = 0;
+      },
+    },
+    async fire() {
+      const next = due.shift();
+      next?.fn();
+      await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => setTimeout(r, 0));
+    },
+  };
+}
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('CaptureSender', () => {
+  it('re-sends captures the worker did not acknowledge, in order, once it is back', async () => {
+    let up = false;
+    const stored: number[] = [];
+    const send = async (m: CaptureMessage): Promise<CaptureAck> => {
+      if (!up) throw new Error('Could not establish connection. Receiving end does not exist.');
+      stored.push(m.capturedAt);
+      return { outcome: 'stored', facts: 1 };
+    };
+    const clock = manualTimers();
+    const s = new CaptureSender(send, clock.timers);
+    for (let i = 1; i <= 3; i++) s.submit(msg(i));
+    await tick();
+    expect(s.pending).toBe(3);
+    expect(clock.due[0]?.ms).toBe(RETRY_DELAYS_MS[0]);
+    await clock.fire(); // still down
+    expect(s.pending).toBe(3);
+    up = true;
+    await clock.fire();
+    expect(stored).toEqual([1, 2, 3]);
+    expect(s.pending).toBe(0);
+    expect(s.acked).toBe(3);
+  });
+
+  it('an acknowledged capture is never re-sent', async () => {
+    let calls = 0;
+    const clock = manualTimers();
+    const s = new CaptureSender(async () => {
+      calls++;
+      return { outcome: 'stored', facts: 2 };
+    }, clock.timers);
+    s.submit(msg(1));
+    await tick();
+    expect(calls).toBe(1);
+    expect(clock.due).toHaveLength(0);
+  });
+
+  it('is bounded: the oldest un-acknowledged captures are dropped and counted', async () => {
+    const clock = manualTimers();
+    const s = new CaptureSender(async () => {
+      throw new Error('port closed');
+    }, clock.timers);
+    for (let i = 0; i < RETRY_MAX_ITEMS + 5; i++) s.submit(msg(i));
+    await tick();
+    expect(s.pending).toBe(RETRY_MAX_ITEMS);
+    expect(s.dropped).toBe(5);
+  });
+
+  it('gives up on a capture after the last back-off step', async () => {
+    const clock = manualTimers();
+    const s = new CaptureSender(async () => {
+      throw new Error('down');
+    }, clock.timers);
+    s.submit(msg(1));
+    await tick();
+    for (let i = 0; i < RETRY_DELAYS_MS.length + 1; i++) await clock.fire();
+    expect(s.pending).toBe(0);
+    expect(s.dropped).toBe(1);
+  });
+});
