@@ -20,6 +20,8 @@ export function startPageAnnotations(): () => void {
           doc: document,
           loc: location,
           request: (req) => sendMessage('annotations', req).catch(() => null),
+          // The background validates the entry (journal schema) and answers with its id.
+          logAction: (req) => sendMessage('logAction', req),
         });
       } catch {
         /* never throw on the host page */

@@ -7,7 +7,8 @@
  */
 import { type Anchor, HOST_TAG } from './anchor';
 import { FINDERS, pageAttr, pageDate } from './page-context';
-import { isEmpty, removeAt, renderAt } from './render';
+import type { LogActionFn } from './log-action';
+import { forgetHosts, isEmpty, type RenderCtx, removeAt, renderAt, setRenderCtx } from './render';
 import { type AnnotatedFamily, type AnnotationRequest, type AnnotationResponse, type Annotation, type Lang, refKey } from './types';
 
 export interface AnnotatorOptions {
@@ -15,6 +16,8 @@ export interface AnnotatorOptions {
   doc: Document;
   loc: { search: string; hash: string };
   request(req: AnnotationRequest): Promise<AnnotationResponse | null | undefined>;
+  /** Logs an action from a hover card (记录操作); without it the cards have no such control. */
+  logAction?: LogActionFn;
   debounceMs?: number;
 }
 
@@ -27,8 +30,10 @@ export interface Annotator {
 }
 
 /** Render what is known for the anchors (sync; the part the 16 ms budget is about). */
-export function renderPass(anchors: readonly Anchor[], data: ReadonlyMap<string, Annotation>, lang: Lang): number {
+export function renderPass(anchors: readonly Anchor[], data: ReadonlyMap<string, Annotation>, lang: Lang, ctx?: RenderCtx): number {
   let touched = 0;
+  const doc = anchors[0]?.at.ownerDocument;
+  if (doc) setRenderCtx(doc, ctx ?? { shopId: null });
   for (const a of anchors) {
     try {
       const key = refKey(a.ref);
@@ -56,6 +61,7 @@ export function startAnnotator(opts: AnnotatorOptions): Annotator {
   /** ctx (date|attr) → refKey → annotation (null = asked, nothing to show). */
   let cache = new Map<string, Map<string, Annotation | null>>();
   let lang: Lang = 'zh';
+  let shopId: string | null = null;
   let disabled = false;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -93,6 +99,7 @@ export function startAnnotator(opts: AnnotatorOptions): Annotator {
         return;
       }
       lang = res.lang;
+      if (res.shopId) shopId = res.shopId;
       // No shop known yet (nothing captured): leave the entities unasked; findingsChanged retries.
       if (!res.shopId) return;
       for (const k of missing.keys()) known.set(k, res.data[k] ?? null);
@@ -100,7 +107,7 @@ export function startAnnotator(opts: AnnotatorOptions): Annotator {
     const data = new Map<string, Annotation>();
     for (const [k, v] of known) if (v) data.set(k, v);
     // The rows may have changed while we waited: render against a fresh read of the anchors.
-    renderPass(missing.size > 0 ? find(doc) : anchors, data, lang);
+    renderPass(missing.size > 0 ? find(doc) : anchors, data, lang, { shopId, ...(opts.logAction ? { logAction: opts.logAction } : {}) });
   }
 
   function run(): Promise<void> {
@@ -161,6 +168,7 @@ export function startAnnotator(opts: AnnotatorOptions): Annotator {
       doc.removeEventListener('change', onChange, true);
       if (timer) clearTimeout(timer);
       removeAll();
+      forgetHosts(doc);
     },
   };
 }

@@ -6,8 +6,16 @@
  */
 import { formatByUnit, formatChange, formatMoney, formatRate } from '../format';
 import type { MetricUnit } from '../metrics/types';
-import { HOST_TAG } from './anchor';
+import type { EntityKind } from '../schema/fact';
+import { HOST_TAG, textOf } from './anchor';
+import { buildLogControl, type LogActionFn } from './log-action';
 import type { AdAnnotation, AgentAnnotation, Annotation, Badge, ItemAnnotation, KpiAnnotation, Lang, Text } from './types';
+
+/** What the hover cards need besides the data: the shop the page works on and the way to log. */
+export interface RenderCtx {
+  shopId: string | null;
+  logAction?: LogActionFn;
+}
 
 const L = {
   vsBase: { zh: '较近4周同星期', en: 'vs same weekday (4 wk)' },
@@ -18,6 +26,7 @@ const L = {
   noBase: { zh: '数据不足', en: 'Not enough data' },
   spark: { zh: '近30天', en: 'Last 30 days' },
   history: { zh: '商品历史（已采集的日期）', en: 'Item history (captured days)' },
+  noHistory: { zh: '尚未采集到该商品的日数据', en: 'No daily data captured for this item yet' },
   payAmt: { zh: '支付金额', en: 'Payment' },
   uv: { zh: '访客数', en: 'Visitors' },
   payRate: { zh: '支付转化率', en: 'Conversion' },
@@ -49,19 +58,33 @@ const CSS = `
 .chip.warn{border-color:#ffd591;background:#fff7e6;color:#ad4e00}
 .chip.bad{border-color:#d3adf7;background:#f9f0ff;color:#531dab;font-weight:600}
 .chip.derived{border-style:dashed;color:#555}
-.up{color:#f5222d}.down{color:#389e0d}.flat{color:#888}
+.up{color:#f5222d}.down{color:#389e0d}.flat{color:#666}
 .delta{font-weight:600}
-svg.spark{display:block}
+svg.spark{display:block}svg.spark path{fill:none;stroke:#1a66ff;stroke-width:1.2;vector-effect:non-scaling-stroke}
 .pop{display:none;position:absolute;left:0;top:18px;min-width:220px;background:#fff;border:1px solid #d6dbe6;border-radius:6px;box-shadow:0 4px 16px rgba(0,0,0,.15);
   padding:8px 10px;color:#333;font-size:12px;line-height:18px;white-space:nowrap}
 .box:hover,.box:focus-within{z-index:999}
 .box:hover .pop,.box:focus-within .pop{display:block}
 .box.kpi{flex-direction:column;align-items:flex-start;gap:1px;line-height:11px;font-size:10px}
+.pop{width:max-content;max-width:min(340px,90vw);white-space:normal}
 .pop h4{margin:0 0 4px;font-size:12px;font-weight:600}
+.pop .row{white-space:nowrap}
 .pop .row{display:flex;justify-content:space-between;gap:12px}
-.pop .muted{color:#888}
+.pop .muted{color:#666}
 .legend{display:flex;gap:10px;font-size:11px;margin-top:4px}.legend i{display:inline-block;width:10px;height:2px;vertical-align:middle;margin-right:3px}
-.tag{color:#888;font-size:10px}
+.tag{color:#666;font-size:10px}
+.chip:focus-visible,button:focus-visible,select:focus-visible,input:focus-visible{outline:2px solid #1a66ff;outline-offset:1px}
+.log{margin-top:6px;border-top:1px solid #eef0f4;padding-top:6px;white-space:normal}
+.log button{font:inherit;font-size:12px;line-height:18px;padding:1px 8px;border:1px solid #adc6ff;border-radius:4px;background:#f0f5ff;color:#1d39c4;cursor:pointer}
+.log button:disabled{opacity:.6;cursor:default}
+.log-form{display:flex;flex-direction:column;gap:4px;margin-top:6px}
+.log-form[hidden]{display:none}
+.log-field{display:flex;align-items:center;gap:6px}
+.log-label{flex:0 0 34px;color:#555}
+.log-field select,.log-field input{flex:1;min-width:0;font:inherit;font-size:12px;height:22px;box-sizing:border-box;border:1px solid #d6dbe6;border-radius:4px;padding:0 4px;color:#333;background:#fff}
+.log-actions{display:flex;gap:6px}
+.log-actions .log-cancel{border-color:#d6dbe6;background:#fff;color:#333}
+.log-status{font-size:11px;margin-top:2px;color:#555}.log-status.ok{color:#237804}.log-status.err{color:#a8071a}
 `;
 
 let sheet: CSSStyleSheet | null | undefined;
@@ -104,37 +127,72 @@ function chip(doc: Document, b: Badge, lang: Lang): El {
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
-function sparkline(doc: Document, values: (number | null)[], w = 40, h = 14): Element {
-  const svg = doc.createElementNS(SVG, 'svg');
-  svg.setAttribute('class', 'spark');
-  svg.setAttribute('width', String(w));
-  svg.setAttribute('height', String(h));
-  svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
-  const nums = values.filter((v): v is number => v !== null);
-  if (nums.length >= 2) {
-    const min = Math.min(...nums);
-    const max = Math.max(...nums);
-    const span = max - min || 1;
-    const step = values.length > 1 ? (w - 2) / (values.length - 1) : 0;
-    let d = '';
-    let pen = false;
-    values.forEach((v, i) => {
-      if (v === null) {
-        pen = false;
-        return;
-      }
-      const x = 1 + i * step;
-      const y = h - 1 - ((v - min) / span) * (h - 2);
-      d += `${pen ? 'L' : 'M'}${x.toFixed(1)} ${y.toFixed(1)}`;
-      pen = true;
-    });
-    const path = doc.createElementNS(SVG, 'path');
-    path.setAttribute('d', d);
-    path.setAttribute('fill', 'none');
-    path.setAttribute('stroke', '#1a66ff');
-    path.setAttribute('stroke-width', '1.2');
-    svg.appendChild(path);
+/** Per document and size: one prepared <svg><path/></svg> cloned per row (attributes set once). */
+const sparkTemplates = new WeakMap<Document, Map<string, Element>>();
+function sparkTemplate(doc: Document, w: number, h: number): Element {
+  let m = sparkTemplates.get(doc);
+  if (!m) {
+    m = new Map();
+    sparkTemplates.set(doc, m);
   }
+  const k = `${w}x${h}`;
+  let t = m.get(k);
+  if (!t) {
+    t = doc.createElementNS(SVG, 'svg');
+    t.setAttribute('class', 'spark');
+    t.setAttribute('width', String(w));
+    t.setAttribute('height', String(h));
+    // Coordinates in tenths of a pixel: integer path numbers (cheap to print, no toFixed).
+    t.setAttribute('viewBox', `0 0 ${w * 10} ${h * 10}`);
+    t.setAttribute('aria-hidden', 'true');
+    t.appendChild(doc.createElementNS(SVG, 'path'));
+    m.set(k, t);
+  }
+  return t;
+}
+
+/**
+ * The path of a sparkline in a w×h box, in tenths of a pixel (the template's viewBox is ×10):
+ * integers only, as this runs for every row of a table.
+ */
+export function sparkPath(values: readonly (number | null)[], w: number, h: number): string {
+  const W = w * 10;
+  const H = h * 10;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let n = 0;
+  for (const v of values) {
+    if (v === null) continue;
+    n++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (n < 2) return '';
+  const span = max - min || 1;
+  const step = values.length > 1 ? (W - 20) / (values.length - 1) : 0;
+  const k = (H - 20) / span;
+  let d = '';
+  let pen = false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? null;
+    if (v === null) {
+      pen = false;
+      continue;
+    }
+    const x = Math.round(10 + i * step);
+    const y = Math.round(H - 10 - (v - min) * k);
+    d += `${pen ? 'L' : 'M'}${x} ${y}`;
+    pen = true;
+  }
+  return d;
+}
+
+function sparkline(doc: Document, values: (number | null)[], w = 40, h = 14): Element {
+  const svg = sparkTemplate(doc, w, h).cloneNode(true) as Element;
+  const d = sparkPath(values, w, h);
+  const path = svg.firstChild as Element;
+  if (d) path.setAttribute('d', d);
+  else path.remove();
   return svg;
 }
 
@@ -205,69 +263,145 @@ export function drawHistory(canvas: HTMLCanvasElement, h: ItemAnnotation['histor
   return true;
 }
 
-function item(doc: Document, box: El, a: ItemAnnotation, lang: Lang): void {
-  for (const b of a.badges) box.appendChild(chip(doc, b, lang));
-  const h = a.history;
-  if (h.dates.length === 0) return;
-  // The hover target is the item's own 支付金额 sparkline (the chart opens from it).
-  const icon = el(doc, 'span', 'chip derived');
-  icon.setAttribute('tabindex', '0');
-  icon.dataset.part = 'history';
-  icon.appendChild(sparkline(doc, h.payAmt.slice(-30), 30, 10));
-  box.appendChild(icon);
-  // The popover (canvas, legend) is built on first hover or focus: 200 rows never pay for 200
-  // charts nobody looks at.
-  let built = false;
-  const open = () => {
-    if (built) return;
-    built = true;
-    const pop = el(doc, 'div', 'pop');
-    pop.appendChild(el(doc, 'h4', '', L.history[lang]));
-    const canvas = doc.createElement('canvas');
-    canvas.width = 300;
-    canvas.height = 120;
-    canvas.dataset.part = 'chart';
-    pop.appendChild(canvas);
-    const lastOf = (v: (number | null)[]) => [...v].reverse().find((x) => x !== null) ?? null;
-    const legend = el(doc, 'div', 'legend');
-    const entry = (label: Text, color: string, value: string) => {
-      const s = el(doc, 'span');
-      const i = el(doc, 'i');
-      i.style.background = color;
-      s.append(i, `${label[lang]} ${value}`);
-      legend.appendChild(s);
-    };
-    entry(L.payAmt, '#1a66ff', formatMoney(lastOf(h.payAmt), lang));
-    entry(L.uv, '#faad14', String(lastOf(h.uv) ?? '—'));
-    entry(L.payRate, '#13a8a8', formatRate(lastOf(h.payRate)));
-    pop.appendChild(legend);
-    pop.appendChild(el(doc, 'div', 'muted', `${h.dates[0]} ~ ${h.dates[h.dates.length - 1]} · ${h.dates.length} ${lang === 'zh' ? '天' : 'days'}`));
-    box.appendChild(pop);
-    drawHistory(canvas, h);
-  };
-  box.addEventListener('mouseenter', open);
-  box.addEventListener('focusin', open);
+/**
+ * Hover cards are built on first hover or focus, not per pass: 200 rows never pay for 200 charts
+ * and forms nobody opens. One capturing listener per document finds the host the pointer or focus
+ * entered (events out of a shadow root are retargeted to its host) and runs its opener once.
+ */
+const openers = new WeakMap<Element, () => void>();
+const delegated = new WeakSet<Document>();
+function onEnter(e: Event): void {
+  try {
+    const h = e.target as Element | null;
+    const open = h && h.nodeName.length === HOST_TAG.length ? openers.get(h) : undefined;
+    if (!open) return;
+    openers.delete(h as Element);
+    open();
+  } catch {
+    /* never throw on the host page */
+  }
+}
+function openOnEnter(doc: Document, host: Element, open: () => void): void {
+  openers.set(host, open);
+  if (delegated.has(doc)) return;
+  delegated.add(doc);
+  doc.addEventListener('mouseover', onEnter, true);
+  doc.addEventListener('focusin', onEnter, true);
 }
 
-function ad(doc: Document, box: El, a: AdAnnotation, lang: Lang): void {
+const ctxOf = new WeakMap<Document, RenderCtx>();
+
+/** The row's entity as the key says (`kind|id`), and its name as the row shows it now. */
+function logControl(doc: Document, host: HTMLElement, key: string, lang: Lang): HTMLElement | null {
+  const ctx = ctxOf.get(doc);
+  const send = ctx?.logAction;
+  if (!send) return null;
+  const bar = key.indexOf('|');
+  const kind = key.slice(0, bar) as EntityKind;
+  const id = key.slice(bar + 1);
+  return buildLogControl(doc, {
+    lang,
+    entity: { kind, id },
+    name: () => (host.parentElement ? textOf(host.parentElement).slice(0, 200) || undefined : undefined),
+    shopId: () => ctxOf.get(doc)?.shopId ?? null,
+    send,
+  });
+}
+
+/** The item row's hover target, prepared once per document and language and cloned per row. */
+const iconTemplates = new WeakMap<Document, Partial<Record<Lang, Element>>>();
+function historyIcon(doc: Document, lang: Lang): El {
+  let m = iconTemplates.get(doc);
+  if (!m) {
+    m = {};
+    iconTemplates.set(doc, m);
+  }
+  let t = m[lang];
+  if (!t) {
+    const icon = el(doc, 'span', 'chip derived');
+    icon.setAttribute('tabindex', '0');
+    icon.setAttribute('role', 'button');
+    icon.setAttribute('aria-label', L.history[lang]);
+    icon.dataset.part = 'history';
+    icon.appendChild(sparkTemplate(doc, 30, 10).cloneNode(true));
+    t = icon;
+    m[lang] = t;
+  }
+  return t.cloneNode(true) as El;
+}
+
+function item(doc: Document, host: HTMLElement, key: string, box: El, a: ItemAnnotation, lang: Lang): void {
+  for (const b of a.badges) box.appendChild(chip(doc, b, lang));
+  const h = a.history;
+  const canLog = !!ctxOf.get(doc)?.logAction;
+  if (h.dates.length === 0 && !canLog) return;
+  // The hover target is the item's own 支付金额 sparkline (the chart opens from it).
+  const icon = historyIcon(doc, lang);
+  const path = (icon.firstChild as Element).firstChild as Element;
+  const d = h.dates.length > 0 ? sparkPath(h.payAmt.length > 30 ? h.payAmt.slice(-30) : h.payAmt, 30, 10) : '';
+  if (d) path.setAttribute('d', d);
+  else if (h.dates.length > 0) path.remove();
+  else icon.textContent = '···';
+  box.appendChild(icon);
+  openOnEnter(doc, host, () => {
+    const pop = el(doc, 'div', 'pop');
+    pop.appendChild(el(doc, 'h4', '', L.history[lang]));
+    if (h.dates.length > 0) {
+      const canvas = doc.createElement('canvas');
+      canvas.width = 300;
+      canvas.height = 120;
+      canvas.dataset.part = 'chart';
+      canvas.setAttribute('role', 'img');
+      canvas.setAttribute('aria-label', `${L.history[lang]} ${h.dates[0]} ~ ${h.dates[h.dates.length - 1]}`);
+      pop.appendChild(canvas);
+      const lastOf = (v: (number | null)[]) => [...v].reverse().find((x) => x !== null) ?? null;
+      const legend = el(doc, 'div', 'legend');
+      const entry = (label: Text, color: string, value: string) => {
+        const s = el(doc, 'span');
+        const i = el(doc, 'i');
+        i.style.background = color;
+        s.append(i, `${label[lang]} ${value}`);
+        legend.appendChild(s);
+      };
+      entry(L.payAmt, '#1a66ff', formatMoney(lastOf(h.payAmt), lang));
+      entry(L.uv, '#faad14', String(lastOf(h.uv) ?? '—'));
+      entry(L.payRate, '#13a8a8', formatRate(lastOf(h.payRate)));
+      pop.appendChild(legend);
+      pop.appendChild(el(doc, 'div', 'muted', `${h.dates[0]} ~ ${h.dates[h.dates.length - 1]} · ${h.dates.length} ${lang === 'zh' ? '天' : 'days'}`));
+      drawHistory(canvas, h);
+    } else {
+      pop.appendChild(el(doc, 'div', 'muted', L.noHistory[lang]));
+    }
+    const log = logControl(doc, host, key, lang);
+    if (log) pop.appendChild(log);
+    box.appendChild(pop);
+  });
+}
+
+function ad(doc: Document, host: HTMLElement, key: string, box: El, a: AdAnnotation, lang: Lang): void {
   for (const b of a.flags) box.appendChild(chip(doc, b, lang));
   const d = el(doc, 'span', 'chip derived', `${L.cartCost[lang]} ${formatMoney(a.cartCost, lang)}`);
   d.dataset.part = 'derived';
   d.setAttribute('tabindex', '0');
+  d.setAttribute('role', 'button');
   box.appendChild(d);
-  const pop = el(doc, 'div', 'pop');
-  pop.appendChild(el(doc, 'h4', '', `${L.last7[lang]} ${a.window.from} ~ ${a.window.to}`));
-  const row = (k: string, v: string) => {
-    const r = el(doc, 'div', 'row');
-    r.append(el(doc, 'span', 'muted', k), el(doc, 'span', '', v));
-    pop.appendChild(r);
-  };
-  row(L.roi[lang], a.roi === null ? '—' : a.roi.toFixed(2));
-  row(L.breakEven[lang], `${a.breakEvenRoi.toFixed(2)}（${L.margin[lang]} ${Math.round(a.grossMargin * 100)}%${a.marginAssumed ? `，${L.assumed[lang]}` : ''}）`);
-  row(L.cartCost[lang], formatMoney(a.cartCost, lang));
-  row(L.budget[lang], a.budgetProgress === null ? L.budgetUnknown[lang] : formatRate(a.budgetProgress));
-  for (const f of a.flags) pop.appendChild(el(doc, 'div', 'muted', f.tip[lang]));
-  box.appendChild(pop);
+  openOnEnter(doc, host, () => {
+    const pop = el(doc, 'div', 'pop');
+    pop.appendChild(el(doc, 'h4', '', `${L.last7[lang]} ${a.window.from} ~ ${a.window.to}`));
+    const row = (k: string, v: string) => {
+      const r = el(doc, 'div', 'row');
+      r.append(el(doc, 'span', 'muted', k), el(doc, 'span', '', v));
+      pop.appendChild(r);
+    };
+    row(L.roi[lang], a.roi === null ? '—' : a.roi.toFixed(2));
+    row(L.breakEven[lang], `${a.breakEvenRoi.toFixed(2)}（${L.margin[lang]} ${Math.round(a.grossMargin * 100)}%${a.marginAssumed ? `，${L.assumed[lang]}` : ''}）`);
+    row(L.cartCost[lang], formatMoney(a.cartCost, lang));
+    row(L.budget[lang], a.budgetProgress === null ? L.budgetUnknown[lang] : formatRate(a.budgetProgress));
+    for (const f of a.flags) pop.appendChild(el(doc, 'div', 'muted', f.tip[lang]));
+    const log = logControl(doc, host, key, lang);
+    if (log) pop.appendChild(log);
+    box.appendChild(pop);
+  });
 }
 
 function agent(doc: Document, box: El, a: AgentAnnotation, lang: Lang): void {
@@ -281,7 +415,6 @@ function agent(doc: Document, box: El, a: AgentAnnotation, lang: Lang): void {
   box.appendChild(c);
 }
 
-/** A short content signature: an unchanged annotation is not rebuilt. */
 /**
  * Identity of the data object: the controller keeps one object per entity until the background
  * sends new data, so an unchanged annotation is not rebuilt (and nothing is serialised per pass).
@@ -305,42 +438,105 @@ export function isEmpty(a: Annotation): boolean {
   return false;
 }
 
+const isHost = (c: Element | null): c is HTMLElement => !!c && c.localName === HOST_TAG;
+
 export function hostOf(at: Element): HTMLElement | null {
-  for (const c of at.children) if (c.tagName.toLowerCase() === HOST_TAG) return c as HTMLElement;
+  // Ours is appended last; look there before walking the cell.
+  const last = at.lastElementChild;
+  if (isHost(last)) return last;
+  for (const c of at.children) if (isHost(c)) return c;
   return null;
+}
+
+/** Zero-size inline box: no width for the table to distribute, content floats over it. */
+const HOST_STYLE = 'display:inline-block;position:relative;width:0;height:0;overflow:visible;vertical-align:middle;margin:0;padding:0;border:0';
+const hostTemplates = new WeakMap<Document, HTMLElement>();
+function newHost(doc: Document): HTMLElement {
+  let t = hostTemplates.get(doc);
+  if (!t) {
+    t = doc.createElement(HOST_TAG);
+    t.setAttribute('style', HOST_STYLE);
+    hostTemplates.set(doc, t);
+  }
+  return t.cloneNode(false) as HTMLElement;
+}
+
+/**
+ * Hosts by entity key, so a console that rebuilds its rows (sorting, paging back) gets the same
+ * host moved into the new row instead of a new shadow tree. Bounded; detached hosts only.
+ */
+const POOL_MAX = 1000;
+const pools = new WeakMap<Document, Map<string, HTMLElement>>();
+function pool(doc: Document): Map<string, HTMLElement> {
+  let p = pools.get(doc);
+  if (!p) {
+    p = new Map();
+    pools.set(doc, p);
+  }
+  return p;
+}
+function remember(doc: Document, key: string, host: HTMLElement): void {
+  const p = pool(doc);
+  p.delete(key);
+  p.set(key, host);
+  if (p.size > POOL_MAX) {
+    const oldest = p.keys().next().value;
+    if (oldest !== undefined) p.delete(oldest);
+  }
+}
+/** Drop the remembered hosts of a document (annotator stopped; the bench's cold first pass). */
+export function forgetHosts(doc: Document): void {
+  pools.delete(doc);
+}
+
+/** Set what the hover cards of this document need (shop, logAction). */
+export function setRenderCtx(doc: Document, ctx: RenderCtx): void {
+  ctxOf.set(doc, ctx);
+}
+
+function build(doc: Document, host: HTMLElement, key: string, a: Annotation, lang: Lang): El {
+  const box = el(doc, 'span', a.type === 'kpi' ? 'box kpi' : 'box');
+  box.dataset.type = a.type;
+  if (a.type === 'kpi') kpi(doc, box, a, lang);
+  else if (a.type === 'item') item(doc, host, key, box, a, lang);
+  else if (a.type === 'ad') ad(doc, host, key, box, a, lang);
+  else agent(doc, box, a, lang);
+  return box;
 }
 
 /**
  * Put (or update, or keep) the annotation of one anchor. Idempotent: one host per anchor element,
  * rebuilt only when the key or the data changed. Returns whether the DOM was touched.
+ * A new host is built completely before it enters the page: one insertion per row.
  */
 export function renderAt(at: Element, key: string, a: Annotation, lang: Lang): boolean {
   const doc = at.ownerDocument;
   const sig = signature(a, lang);
-  let host = hostOf(at);
+  const host = hostOf(at);
   if (host && host.dataset.key === key && host.dataset.sig === sig) return false;
-  let root: ShadowRoot;
-  if (!host) {
-    host = doc.createElement(HOST_TAG);
-    // Zero-size inline box: no width for the table to distribute, content floats over it.
-    host.setAttribute('style', 'display:inline-block;position:relative;width:0;height:0;overflow:visible;vertical-align:middle;margin:0;padding:0;border:0');
-    root = host.attachShadow({ mode: 'open' });
-    styleInto(root);
-    at.appendChild(host);
-  } else {
-    root = host.shadowRoot as ShadowRoot;
+  if (host) {
+    const root = host.shadowRoot as ShadowRoot;
     for (const c of [...root.childNodes]) if (c.nodeName.toLowerCase() !== 'style') c.remove();
+    host.dataset.key = key;
+    host.dataset.sig = sig;
+    openers.delete(host);
+    root.appendChild(build(doc, host, key, a, lang));
+    remember(doc, key, host);
+    return true;
   }
-  host.dataset.key = key;
-  host.dataset.sig = sig;
-  const box = el(doc, 'span', 'box');
-  box.dataset.type = a.type;
-  if (a.type === 'kpi') box.classList.add('kpi');
-  if (a.type === 'kpi') kpi(doc, box, a, lang);
-  else if (a.type === 'item') item(doc, box, a, lang);
-  else if (a.type === 'ad') ad(doc, box, a, lang);
-  else agent(doc, box, a, lang);
-  root.appendChild(box);
+  const kept = pool(doc).get(key);
+  if (kept && !kept.isConnected && kept.dataset.sig === sig) {
+    at.appendChild(kept);
+    return true;
+  }
+  const fresh = newHost(doc);
+  fresh.dataset.key = key;
+  fresh.dataset.sig = sig;
+  const root = fresh.attachShadow({ mode: 'open' });
+  styleInto(root);
+  root.appendChild(build(doc, fresh, key, a, lang));
+  at.appendChild(fresh);
+  remember(doc, key, fresh);
   return true;
 }
 
