@@ -6,6 +6,7 @@ import { onMessage, type TabState } from '@/lib/messaging/protocol';
 import { getSettings } from '@/lib/settings';
 import { registerAnnotations } from './annotations';
 import { runRulesNow, scheduleRules } from './findings';
+import { registerJournal } from './journal';
 import { registerNotify } from './notify';
 import { maybeApplyRetention, registerRetention } from './retention';
 
@@ -37,6 +38,7 @@ export default defineBackground({
     registerRetention(db);
     registerNotify();
     registerAnnotations(db);
+    registerJournal(db);
 
     onMessage('runRules', async ({ data }) => ({ findings: await runRulesNow(db, data.shopId) }));
 
