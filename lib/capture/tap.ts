@@ -153,7 +153,7 @@ export function installTap(w: Window & typeof globalThis, filter: RegExp, eventN
         const rec = info.get(this);
         if (rec) {
           rec.body = bodyText(body);
-          this.addEventListener('loadend', () => {
+          this.addEventListener('loadend', (e) => {
             try {
               const rt = this.responseType;
               if (this.status === 0 || (rt !== '' && rt !== 'text' && rt !== 'json')) return;
@@ -165,7 +165,8 @@ export function installTap(w: Window & typeof globalThis, filter: RegExp, eventN
                 status: this.status,
                 contentType: this.getResponseHeader('content-type') || undefined,
               };
-              const len = Number(this.getResponseHeader('content-length') || 0);
+              // Bytes received (known even without content-length): a big body is never read or re-serialised.
+              const len = Math.max(e.loaded || 0, Number(this.getResponseHeader('content-length') || 0));
               if (len > TAP_CAP) return skip(m, len);
               const text = rt === 'json' ? JSON.stringify(this.response) : this.responseText;
               emit({ ...m, size: text.length }, text);

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromiumArgs, findChromium } from './chromium.ts';
 import { beijingDate, createWorld, isIsoDate, type World } from './generator/index.ts';
 import { route } from './hosts/index.ts';
+import { transparencyRoute } from './hosts/transparency.ts';
 import { type FaultMode, isFaultMode, parseCookies, type SandboxRequest, type SandboxState } from './http.ts';
 import { sandboxCert } from './tls.ts';
 
@@ -75,6 +76,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         body,
       };
       requests.push({ method: sreq.method, host: hostname, path: `${url.pathname}${url.search}`, body });
+      // Test pages of the transparency / fault e2e tests (chunked, slow and reset answers).
+      if (transparencyRoute(sreq, res)) return;
       const out = route(sreq, state);
       res.writeHead(out.status, out.headers);
       res.end(req.method === 'HEAD' ? undefined : out.body);
