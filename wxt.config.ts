@@ -21,10 +21,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // alarms: the webhook 日报 check (every few minutes, off unless a channel sends a daily report).
+    permissions: ['storage', 'unlimitedStorage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Requested only when the user opts in to the digest (options page); never required.
     optional_permissions: ['notifications'],
     host_permissions: HOSTS,
+    // Group-robot hosts (DingTalk, Feishu, WeCom): requested only when the user enables a webhook.
+    optional_host_permissions: ['https://oapi.dingtalk.com/*', 'https://open.feishu.cn/*', 'https://qyapi.weixin.qq.com/*'],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

@@ -2,6 +2,7 @@ import type { OpsRadarDB } from '@/lib/db/database';
 import { runRulesForShop } from '@/lib/rules/run';
 import { notifyFindingsChanged } from './annotations';
 import { notifyAfterRules } from './notify';
+import { webhooksAfterRules } from './webhooks';
 
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -16,6 +17,7 @@ export function scheduleRules(db: OpsRadarDB, shopId: string, delayMs = 400): vo
       runRulesForShop(db, shopId)
         .then(() => {
           void notifyFindingsChanged(shopId);
+          void webhooksAfterRules(db, shopId);
           return notifyAfterRules(db, shopId);
         })
         .catch((e) => console.warn('[opsradar] rules failed', e));
@@ -28,5 +30,7 @@ export async function runRulesNow(db: OpsRadarDB, shopId: string): Promise<numbe
   void notifyFindingsChanged(shopId);
   // The user asked for this run and sees its result: remember, do not announce.
   await notifyAfterRules(db, shopId, { silent: true }).catch(() => undefined);
+  // The team is not looking at this screen: new P0s still go to the group robots.
+  void webhooksAfterRules(db, shopId);
   return r.fired;
 }

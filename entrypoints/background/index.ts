@@ -9,6 +9,7 @@ import { runRulesNow, scheduleRules } from './findings';
 import { registerJournal } from './journal';
 import { registerNotify } from './notify';
 import { maybeApplyRetention, registerRetention } from './retention';
+import { registerWebhooks } from './webhooks';
 
 export default defineBackground({
   type: 'module',
@@ -37,6 +38,7 @@ export default defineBackground({
 
     registerRetention(db);
     registerNotify();
+    registerWebhooks(db);
     registerAnnotations(db);
     registerJournal(db);
 

@@ -10,6 +10,7 @@ import { Notify } from './Notify';
 import { Profiles } from './Profiles';
 import { Storage } from './Storage';
 import { Thresholds } from './Thresholds';
+import { Webhooks } from './Webhooks';
 
 const NAV: [string, OptionsKey][] = [
   ['profiles', 'profiles'],
@@ -51,6 +52,7 @@ export function OptionsApp() {
           <Profiles shops={shops} settings={settings} lang={lang} />
           <Thresholds settings={settings} lang={lang} shopIds={shopIds} />
           <Notify settings={settings} lang={lang} />
+          <Webhooks lang={lang} />
           <Annotations settings={settings} lang={lang} />
           <DataSection settings={settings} shops={shops ?? []} lang={lang} />
           <Storage lang={lang} />

@@ -52,6 +52,8 @@ export interface ProtocolMap {
   findingsChanged(req: { shopId: string }): void;
   /** Console page (annotation hover card) → background: log an action in the 操作日志. */
   logAction(req: { shopId: string; entry: Omit<JournalEntry, 'id' | 'shopId' | 'createdAt' | 'updatedAt'> }): { id: string };
+  /** Options page → background: send 发送测试消息 to one saved group-robot channel; the answer is redacted. */
+  webhookTest(req: { channel: 'dingtalk' | 'feishu' | 'wecom' }): { ok: boolean; message: string };
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -93,7 +93,8 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-export async function startReceiver(cfg: ReceiverConfig, tls?: { key: string; cert: string }): Promise<Receiver> {
+/** `clock`: the receiver's "now" (a test with a fixed date stands in for the platform's clock). */
+export async function startReceiver(cfg: ReceiverConfig, tls?: { key: string; cert: string }, clock: () => number = Date.now): Promise<Receiver> {
   const received: Received[] = [];
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -110,7 +111,7 @@ export async function startReceiver(cfg: ReceiverConfig, tls?: { key: string; ce
       } catch {
         body = null;
       }
-      const v = verify(cfg, req.url ?? '/', body);
+      const v = verify(cfg, req.url ?? '/', body, clock());
       received.push({ ...v, url: req.url ?? '/', body });
       const a = answer(v);
       res.writeHead(a.status, { 'content-type': 'application/json', ...cors }).end(JSON.stringify(a.json));
