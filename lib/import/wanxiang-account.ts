@@ -10,7 +10,7 @@ import { readCellId } from './values';
 
 export const wanxiangAccount = tableMapper({
   id: 'wanxiang-account',
-  label: { zh: '万相台 账户报表', en: '万相台 account report' },
+  label: { zh: '账户报表', en: 'Account report' },
   console: WANXIANG,
   entityKind: 'shop',
   all: ['花费'],

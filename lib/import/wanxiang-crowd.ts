@@ -11,7 +11,7 @@ import { readCellId, readCellText } from './values';
 
 export const wanxiangCrowd = tableMapper({
   id: 'wanxiang-crowd',
-  label: { zh: '万相台 人群报表', en: '万相台 crowd report' },
+  label: { zh: '人群报表', en: 'Crowd report' },
   console: WANXIANG,
   entityKind: 'crowd',
   all: [],

@@ -11,7 +11,7 @@ import { readCellId, readCellText } from './values';
 
 export const wanxiangItem = tableMapper({
   id: 'wanxiang-item',
-  label: { zh: '万相台 商品报表', en: '万相台 item report' },
+  label: { zh: '商品报表', en: 'Item report' },
   console: WANXIANG,
   entityKind: 'item',
   all: ['主体ID'],

@@ -10,7 +10,7 @@ import { readCellId, readCellText } from './values';
 
 export const zhitongcheAdgroup = tableMapper({
   id: 'zhitongche-adgroup',
-  label: { zh: '直通车 单元报表', en: '直通车 adgroup report' },
+  label: { zh: '单元报表', en: 'Adgroup report' },
   console: ZHITONGCHE,
   entityKind: 'adgroup',
   all: ['计划id', '单元id', '展现量'],

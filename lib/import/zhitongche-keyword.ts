@@ -9,7 +9,7 @@ import { readCellId, readCellText } from './values';
 
 export const zhitongcheKeyword = tableMapper({
   id: 'zhitongche-keyword',
-  label: { zh: '直通车 关键词报表', en: '直通车 keyword report' },
+  label: { zh: '关键词报表', en: 'Keyword report' },
   console: ZHITONGCHE,
   entityKind: 'keyword',
   all: ['计划id', '展现量'],
