@@ -1,3 +1,5 @@
+// First: zod must not probe for eval before any schema is built (lib/zod-jitless.ts).
+import '@/lib/zod-jitless';
 import { familyForPage } from '@/lib/adapters/registry';
 import { getDb } from '@/lib/db/database';
 import { mergeShops } from '@/lib/db/merge-shops';

@@ -1,3 +1,5 @@
+// First: zod must not probe for eval before any schema is built (lib/zod-jitless.ts).
+import '@/lib/zod-jitless';
 import { startDomReaders } from '@/lib/capture/dom-runner';
 import { buildCaptureMessage, CaptureSender } from '@/lib/capture/forward';
 import { pinDocumentIdentity } from '@/lib/capture/identity';

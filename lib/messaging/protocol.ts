@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AnnotationRequest, AnnotationResponse } from '../annotate/types';
 import type { CaptureAck, CaptureMessage } from '../schema/capture';
 import type { JournalEntry } from '../schema/journal';
+import { type SelfLike, type SenderLike, SenderRefused, senderAllowed } from './sender-policy';
 
 export interface TabState {
   /** Adapter (page family) the tab's URL belongs to, if any. */
@@ -56,4 +57,27 @@ export interface ProtocolMap {
   webhookTest(req: { channel: 'dingtalk' | 'feishu' | 'wecom' }): { ok: boolean; message: string };
 }
 
-export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+const messaging = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage, removeAllListeners } = messaging;
+
+type Runtime = { id?: string; getURL?(p: string): string };
+/** This extension (the same `chrome` global the messaging library uses; Firefox provides it too). */
+function self(): SelfLike {
+  try {
+    const rt = (globalThis as { chrome?: { runtime?: Runtime } }).chrome?.runtime;
+    return { id: rt?.id ?? '', base: rt?.getURL?.('/') ?? '' };
+  } catch {
+    return { id: '', base: '' };
+  }
+}
+
+/**
+ * Every handler, in every context, only runs for a sender its message allows
+ * (lib/messaging/sender-policy.ts): admin messages from extension pages only; a refused sender
+ * gets an error back and the handler never runs.
+ */
+export const onMessage: typeof messaging.onMessage = (type, onReceived) =>
+  messaging.onMessage(type, (message) => {
+    if (!senderAllowed(type, (message as { sender?: SenderLike }).sender, self())) throw new SenderRefused(type);
+    return onReceived(message);
+  });

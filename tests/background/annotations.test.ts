@@ -97,7 +97,7 @@ describe('annotations handler (fake IndexedDB)', () => {
     const reply = await new Promise<{ res?: unknown }>((resolve) => {
       void (fakeBrowser.runtime.onMessage.trigger as (...a: unknown[]) => Promise<unknown>)(
         { id: 1, type: 'annotations', data: { family: 'sycm-item', date: D, attr: null, entities: [{ kind: 'item', id: '601' }] }, timestamp: Date.now() },
-        { url: 'https://sycm.taobao.com/cc/item_rank', tab: { id: 7 } },
+        { id: 'test-extension-id', url: 'https://sycm.taobao.com/cc/item_rank', tab: { id: 7 } },
         resolve,
       );
     });

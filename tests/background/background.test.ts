@@ -30,24 +30,24 @@ describe('background with a fake browser and fake IndexedDB', () => {
 
   it('routes a capture from a console tab into the database and answers with an ack', async () => {
     const msg = captureMsg(sycmUrl('/portal/coreIndex/new/trend/v3.json', '2026-06-01'), fixture('sycm-home', 'trend-v3-aligned.json'));
-    const ack = await deliver('capture', msg, { url: HOME_PAGE, tab: { id: 3 } });
+    const ack = await deliver('capture', msg, { id: 'test-extension-id', url: HOME_PAGE, tab: { id: 3 } });
     expect(ack).toMatchObject({ outcome: 'stored', facts: 6 });
     expect(await getDb().facts.count()).toBe(6);
   });
 
   it('rejects a capture whose sender is not a console page', async () => {
     const msg = captureMsg(sycmUrl('/portal/coreIndex/new/trend/v3.json', '2026-06-01'), fixture('sycm-home', 'trend-v3-aligned.json'));
-    const ack = await deliver('capture', msg, { url: 'https://evil.example.com/', tab: { id: 3 } });
-    expect(ack).toMatchObject({ outcome: 'invalid' });
+    // Refused at the sender gate (lib/messaging/sender-policy.ts): the handler never runs.
+    await expect(deliver('capture', msg, { id: 'test-extension-id', url: 'https://evil.example.com/', tab: { id: 3 } })).rejects.toThrow(/refused/);
     expect(await getDb().facts.count()).toBe(0);
   });
 
   it('reports the tab state from the capture log', async () => {
     const msg = captureMsg(sycmUrl('/portal/coreIndex/new/overview/v3.json', '2026-06-01'), fixture('sycm-home', 'overview-v3.json'));
-    await deliver('capture', { ...msg, capturedAt: Date.now() }, { url: HOME_PAGE, tab: { id: 9 } });
-    const state = await deliver('tabState', { tabId: 9, url: HOME_PAGE }, {});
+    await deliver('capture', { ...msg, capturedAt: Date.now() }, { id: 'test-extension-id', url: HOME_PAGE, tab: { id: 9 } });
+    const state = await deliver('tabState', { tabId: 9, url: HOME_PAGE }, { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/sidepanel.html' });
     expect(state).toMatchObject({ family: 'sycm-home', shopId: '106033221', capturesThisPage: 1, factsThisPage: 3, lastOutcome: 'stored' });
-    const other = await deliver('tabState', { tabId: 10, url: 'https://www.baidu.com/' }, {});
+    const other = await deliver('tabState', { tabId: 10, url: 'https://www.baidu.com/' }, { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/sidepanel.html' });
     expect(other).toMatchObject({ family: null, onConsoleHost: false, capturesThisPage: 0 });
   });
 });
@@ -65,9 +65,9 @@ describe('mergeShops message', () => {
     const msg = captureMsg(sycmUrl('/portal/coreIndex/new/overview/v3.json', '2026-06-01'), fixture('sycm-home', 'overview-v3.json'), {
       identity: { via: 'cookie', loginNick: '某店:小王' },
     });
-    await deliver('capture', msg, { url: HOME_PAGE, tab: { id: 1 } });
+    await deliver('capture', msg, { id: 'test-extension-id', url: HOME_PAGE, tab: { id: 1 } });
     await getDb().shops.put({ id: '999', title: '某店旗舰店', firstSeenAt: 1, lastSeenAt: 1 });
-    const r = await deliver('mergeShops', { fromId: 'nick:某店', toId: '999' }, {});
+    const r = await deliver('mergeShops', { fromId: 'nick:某店', toId: '999' }, { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/sidepanel.html' });
     expect(r).toEqual({ moved: 3 });
     expect(await getDb().shops.get('nick:某店')).toBeUndefined();
   });

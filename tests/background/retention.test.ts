@@ -12,7 +12,8 @@ async function deliver(type: string, data: unknown) {
   const r = await new Promise<{ res?: unknown; err?: unknown }>((resolve) => {
     void (fakeBrowser.runtime.onMessage.trigger as (...a: unknown[]) => Promise<unknown>)(
       { id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() },
-      {},
+      // An extension page (lib/messaging/sender-policy.ts refuses anyone else).
+      { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/sidepanel.html' },
       resolve,
     );
   });
