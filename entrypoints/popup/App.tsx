@@ -13,6 +13,18 @@ import { AREAS } from '@/lib/schema/finding';
 import { updateSettings } from '@/lib/settings';
 import { areaScores } from '@/lib/ui/scores';
 
+/**
+ * Open the side panel on a page of it (`?view=export` opens 数据与协作 → 导出). Both calls are made
+ * inside the click (sidePanel.open needs the user gesture); the plain button sets the default
+ * path back, so the panel opened from Chrome's own menu shows the diagnostics again.
+ */
+function openPanel(windowId: number, path = 'sidepanel.html'): void {
+  const sp = browser.sidePanel;
+  if (!sp) return;
+  sp.setOptions({ path }).catch(() => {});
+  sp.open({ windowId }).catch(() => {});
+}
+
 export function PopupApp() {
   const db = getDb();
   const settings = useSettings();
@@ -152,16 +164,29 @@ export function PopupApp() {
         </div>
 
         <div className="spread">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              if (tab) browser.sidePanel?.open({ windowId: tab.windowId }).catch(() => {});
-              window.close();
-            }}
-          >
-            {t(lang, 'openSidePanel')}
-          </button>
+          <div className="row">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                if (tab) openPanel(tab.windowId);
+                window.close();
+              }}
+            >
+              {t(lang, 'openSidePanel')}
+            </button>
+            <button
+              type="button"
+              data-testid="popup-export"
+              title={lang === 'zh' ? '在侧边栏导出 CSV / Excel / 备份' : 'Export CSV / Excel / a backup in the side panel'}
+              onClick={() => {
+                if (tab) openPanel(tab.windowId, 'sidepanel.html?view=export');
+                window.close();
+              }}
+            >
+              {lang === 'zh' ? '导出' : 'Export'}
+            </button>
+          </div>
           <button type="button" onClick={() => updateSettings(db, { capturePaused: !settings.capturePaused })} data-testid="pause">
             {settings.capturePaused ? t(lang, 'resumeCapture') : t(lang, 'pauseCapture')}
           </button>

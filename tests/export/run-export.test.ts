@@ -102,13 +102,13 @@ describe('exports from the database', () => {
     expect(r.findings).toBe(1);
     const wb = XLSX.read(out.bytes(), { type: 'array' });
     expect(wb.SheetNames).toEqual(['店铺', '商品', '关键词', '诊断']);
-    const shop = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['店铺'] as XLSX.WorkSheet);
-    const day = shop.find((x) => x['日期'] === '2026-11-19' && x['周期'] === '日');
+    const shop = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets.店铺 as XLSX.WorkSheet);
+    const day = shop.find((x) => x.日期 === '2026-11-19' && x.周期 === '日');
     expect(day).toMatchObject({ 店铺: SHOP_NAME, 支付金额: 1000.5, 访客数: 200, 支付转化率: 0.031 });
-    expect(shop.find((x) => x['周期'] === '周')).toMatchObject({ 日期: '2026-11-16', 支付金额: 7000 });
-    const item = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['商品'] as XLSX.WorkSheet);
+    expect(shop.find((x) => x.周期 === '周')).toMatchObject({ 日期: '2026-11-16', 支付金额: 7000 });
+    const item = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets.商品 as XLSX.WorkSheet);
     expect(item[0]).toMatchObject({ 名称: '=冬季羽绒被,加厚', 终端: '所有终端', 支付金额: 300 });
-    const diag = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['诊断'] as XLSX.WorkSheet);
+    const diag = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets.诊断 as XLSX.WorkSheet);
     expect(diag).toEqual([
       {
         店铺: SHOP_NAME,

@@ -69,19 +69,19 @@ describe('XLSX writer', () => {
   it('is read back by SheetJS with the right values and types', () => {
     const wb = XLSX.read(build().bytes(), { type: 'array' });
     expect(wb.SheetNames).toEqual(['店铺', '商品', '诊断']);
-    const s1 = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['店铺'] as XLSX.WorkSheet, { header: 1, raw: true });
+    const s1 = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets.店铺 as XLSX.WorkSheet, { header: 1, raw: true });
     expect(s1).toEqual([
       ['日期', '名称', '支付金额', '支付转化率'],
       ['2026-11-20', '<暖居>&"家纺"', 1234.5, 0.0321],
       ['2026-11-21', '=1+1', -56.25],
     ]);
-    const cell = (wb.Sheets['店铺'] as XLSX.WorkSheet).A3 as XLSX.CellObject;
+    const cell = (wb.Sheets.店铺 as XLSX.WorkSheet).A3 as XLSX.CellObject;
     // A text cell that looks like a formula stays text (inline strings are never formulas).
-    expect((wb.Sheets['店铺'] as XLSX.WorkSheet).B3?.t).toBe('s');
-    expect((wb.Sheets['店铺'] as XLSX.WorkSheet).B3?.f).toBeUndefined();
+    expect((wb.Sheets.店铺 as XLSX.WorkSheet).B3?.t).toBe('s');
+    expect((wb.Sheets.店铺 as XLSX.WorkSheet).B3?.f).toBeUndefined();
     expect(cell.t).toBe('s');
-    expect((wb.Sheets['店铺'] as XLSX.WorkSheet).C3?.t).toBe('n');
-    const s2 = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['商品'] as XLSX.WorkSheet, { header: 1, raw: true });
+    expect((wb.Sheets.店铺 as XLSX.WorkSheet).C3?.t).toBe('n');
+    const s2 = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets.商品 as XLSX.WorkSheet, { header: 1, raw: true });
     expect(s2).toHaveLength(5001);
     expect(s2[5000]).toEqual(['item-4999', 4999]);
   });
