@@ -1,5 +1,5 @@
 import type { EntityKind, Fact } from '../schema/fact';
-import type { DailySeries } from '../series/types';
+import type { DailyPoint, DailySeries } from '../series/types';
 import type { EntityRef, RuleContext, ShopProfile } from './types';
 
 export const DEFAULT_PROFILE: ShopProfile = {
@@ -11,16 +11,19 @@ export const DEFAULT_PROFILE: ShopProfile = {
 };
 
 /**
- * One entity's facts. Day rows are kept as they are and turned into a metric's series only when
- * a rule asks for it: most (entity, metric) series are never read, and building them all up
- * front cost most of a rules run.
+ * One entity's facts. Day rows are kept as they are (sorted by date, then by fact id as the
+ * database returns them) and read in place: a window sum walks only the rows of its window, and a
+ * metric's full series is built only when a rule asks for it, then cached on the cell.
  */
 type Cell = {
   name?: string;
   itemId?: string;
-  rows: { date: string; values: Record<string, number> }[];
+  rows: Fact[];
   sorted: boolean;
+  /** Snapshot facts, in arrival order; `snapshots` is the latest value per metric. */
+  snapFacts: Fact[];
   snapshots: Map<string, { date: string; value: number }>;
+  series: Map<string, DailySeries> | null;
 };
 
 /**
@@ -46,10 +49,10 @@ export function scopeOf(dims: Record<string, string>, kind?: string): string {
     .join('&');
 }
 
-/** Whether a fact belongs to the default view the rules read (all devices; one attribution window). */
 /** Kinds whose console pages default to 无线 (device 2): their mobile facts stand in when no all-device ones exist. */
 const MOBILE_FIRST = new Set(['source', 'keyword']);
 
+/** Whether a fact belongs to the default view the rules read (all devices; one attribution window). */
 function inDefaultView(f: Fact, attr: string): boolean {
   const d = f.dims;
   if (d.device !== undefined && d.device !== '0' && !(d.device === '2' && MOBILE_FIRST.has(f.entityKind))) return false;
@@ -57,60 +60,148 @@ function inDefaultView(f: Fact, attr: string): boolean {
   return true;
 }
 
+/** Database order of facts: by date, then by id (an index range returns equal keys by primary key). */
+const before = (a: Fact, b: Fact) => a.date < b.date || (a.date === b.date && a.id < b.id);
+
+/** First index whose row is dated ≥ `date` (rows sorted by date). */
+function lowerBound(rows: readonly { date: string }[], date: string): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((rows[mid] as { date: string }).date < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index whose row is dated > `date`. */
+function upperBound(rows: readonly { date: string }[], date: string): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((rows[mid] as { date: string }).date <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The points of a date-sorted series within [from, to], without copying when it is all of it. */
+export function sliceSeries(s: DailySeries, from: string, to: string): DailySeries {
+  const a = from ? lowerBound(s, from) : 0;
+  const b = upperBound(s, to);
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+const EMPTY: DailySeries = Object.freeze([]) as DailySeries;
+
+/**
+ * What changed in a context after `apply`: per kind and metric the dates whose day value
+ * changed, the snapshot metrics touched, the kinds whose entity list (ids, names, SKU items)
+ * changed, and `hasMetric` answers that turned true. Rules are re-run when what they read
+ * intersects it (lib/rules/incremental.ts).
+ */
+export interface ContextChanges {
+  days: Map<string, Map<string, Set<string>>>;
+  snapshots: Map<string, Set<string>>;
+  lists: Set<string>;
+  has: Set<string>;
+  /** Entities touched, `kind|id` (for reporting). */
+  entities: Set<string>;
+}
+
+export function emptyChanges(): ContextChanges {
+  return { days: new Map(), snapshots: new Map(), lists: new Set(), has: new Set(), entities: new Set() };
+}
+
+export interface ContextStore {
+  ctx: RuleContext;
+  /**
+   * Apply stored facts (new or updated versions of loaded ones, identified by fact id) in place.
+   * Returns what changed, or null when the facts move the latest closed day (the caller rebuilds).
+   */
+  apply(facts: readonly Fact[]): ContextChanges | null;
+  /** Day and snapshot facts held (for reporting). */
+  size(): number;
+}
+
 /** Closed-day facts of one shop → the context the rules read. Snapshots (stock) are kept apart. */
 export function buildContext(shopId: string, facts: readonly Fact[], profile: ShopProfile = DEFAULT_PROFILE): RuleContext | null {
+  return createContextStore(shopId, facts, profile)?.ctx ?? null;
+}
+
+/** The context with the means to update it in place after a capture (lib/rules/incremental.ts). */
+export function createContextStore(shopId: string, facts: readonly Fact[], profile: ShopProfile = DEFAULT_PROFILE): ContextStore | null {
   const attr = String(profile.attributionDays);
   const cells = new Map<string, Map<string, Cell>>();
   let asOf = '';
-  const cellOf = (kind: string, id: string): Cell => {
-    let byId = cells.get(kind);
+  let held = 0;
+  let lastKind = '';
+  let lastById: Map<string, Cell> | undefined;
+  const cellOf = (kind: string, id: string, created?: () => void): Cell => {
+    let byId = kind === lastKind ? lastById : cells.get(kind);
     if (!byId) {
       byId = new Map();
       cells.set(kind, byId);
     }
+    lastKind = kind;
+    lastById = byId;
     let c = byId.get(id);
     if (!c) {
-      c = { rows: [], sorted: true, snapshots: new Map() };
+      c = { rows: [], sorted: true, snapFacts: [], snapshots: new Map(), series: null };
       byId.set(id, c);
+      created?.();
     }
     return c;
   };
-  for (const f of facts) {
-    if (f.shopId !== shopId || !inDefaultView(f, attr)) continue;
+  /** The cell key of a fact in the default view ('' = not in it). */
+  const keyOf = (f: Fact): string => {
     let scope = scopeOf(f.dims, f.entityKind);
     // A 无线-only view of a source: its own cell, listed when the all-device one is missing.
     if (f.dims.device === '2' && MOBILE_FIRST.has(f.entityKind)) scope = scope ? `device=2&${scope}` : 'device=2';
-    const key = scope ? `${f.entityId}|${scope}` : f.entityId;
+    if (f.grain !== 'snapshot' && f.entityKind === 'shop' && !scope) return shopId;
+    return scope ? `${f.entityId}|${scope}` : f.entityId;
+  };
+  const isShopDay = (f: Fact, key: string) => f.grain === 'day' && f.entityKind === 'shop' && key === shopId;
+
+  for (const f of facts) {
+    if (f.shopId !== shopId || (f.grain !== 'day' && f.grain !== 'snapshot') || !inDefaultView(f, attr)) continue;
+    const key = keyOf(f);
+    const c = cellOf(f.entityKind, key);
+    if (f.entityName) c.name = f.entityName;
+    if (f.entityKind === 'sku' && f.dims.itemId) c.itemId = f.dims.itemId;
+    held++;
     if (f.grain === 'snapshot') {
-      const c = cellOf(f.entityKind, key);
-      if (f.entityName) c.name = f.entityName;
-      if (f.entityKind === 'sku' && f.dims.itemId) c.itemId = f.dims.itemId;
+      c.snapFacts.push(f);
       for (const k in f.values) {
         const prev = c.snapshots.get(k);
         if (!prev || prev.date <= f.date) c.snapshots.set(k, { date: f.date, value: f.values[k] as number });
       }
       continue;
     }
-    if (f.grain !== 'day') continue;
-    const c = cellOf(f.entityKind, f.entityKind === 'shop' && !scope ? shopId : key);
-    if (f.entityName) c.name = f.entityName;
-    if (f.entityKind === 'sku' && f.dims.itemId) c.itemId = f.dims.itemId;
-    const last = c.rows[c.rows.length - 1];
-    if (last && last.date > f.date) c.sorted = false;
-    c.rows.push(f);
-    if (f.entityKind === 'shop' && !scope && f.date > asOf) asOf = f.date;
+    const rows = c.rows;
+    if (rows.length && (rows[rows.length - 1] as Fact).date > f.date) c.sorted = false;
+    rows.push(f);
+    if (f.date > asOf && isShopDay(f, key)) asOf = f.date;
   }
   if (!asOf) return null;
-  const cache = new Map<string, DailySeries>();
-  /** A metric's series from a cell's rows, by date; a later row of the same date wins (as a merge would). */
-  const toSeries = (c: Cell | undefined, metricId: string): DailySeries => {
-    if (!c) return [];
+
+  const sortRows = (c: Cell) => {
     if (!c.sorted) {
+      // Stable: rows of one date keep their input order (a later row of the same date wins).
       c.rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
       c.sorted = true;
     }
-    const out: { date: string; value: number | null }[] = [];
-    for (const r of c.rows) {
+    return c.rows;
+  };
+  /** A metric's series from a cell's rows, by date; a later row of the same date wins (as a merge would). */
+  const toSeries = (c: Cell, metricId: string, from = 0, to?: string): DailyPoint[] => {
+    const rows = c.rows;
+    const out: DailyPoint[] = [];
+    for (let i = from; i < rows.length; i++) {
+      const r = rows[i] as Fact;
+      if (to !== undefined && r.date > to) break;
       const v = r.values[metricId];
       if (v === undefined) continue;
       const prev = out[out.length - 1];
@@ -119,50 +210,229 @@ export function buildContext(shopId: string, facts: readonly Fact[], profile: Sh
     }
     return out;
   };
+  const cell = (kind: string, id: string) => cells.get(kind)?.get(id);
   const series = (kind: EntityKind, id: string, metricId: string): DailySeries => {
-    const key = `${kind}|${id}|${metricId}`;
-    let s = cache.get(key);
+    const c = cell(kind, id);
+    if (!c) return EMPTY;
+    let m = c.series;
+    if (!m) {
+      m = new Map();
+      c.series = m;
+    }
+    let s = m.get(metricId);
     if (!s) {
-      s = toSeries(cells.get(kind)?.get(id), metricId);
-      cache.set(key, s);
+      sortRows(c);
+      s = toSeries(c, metricId);
+      m.set(metricId, s);
     }
     return s;
   };
+  const range = (kind: EntityKind, id: string, metricId: string, from: string, to: string): DailySeries => {
+    const c = cell(kind, id);
+    if (!c) return EMPTY;
+    const cached = c.series?.get(metricId);
+    if (cached) return sliceSeries(cached, from, to);
+    const rows = sortRows(c);
+    return toSeries(c, metricId, from ? lowerBound(rows, from) : 0, to);
+  };
+  const sum = (kind: EntityKind, id: string, metricId: string, from: string, to: string, exclude?: (date: string) => boolean) => {
+    let total = 0;
+    let days = 0;
+    const c = cell(kind, id);
+    if (!c) return { sum: 0, days: 0 };
+    const cached = c.series?.get(metricId);
+    if (cached) {
+      for (let i = from ? lowerBound(cached, from) : 0; i < cached.length; i++) {
+        const p = cached[i] as DailyPoint;
+        if (p.date > to) break;
+        if (p.value === null || exclude?.(p.date)) continue;
+        total += p.value;
+        days++;
+      }
+      return { sum: total, days };
+    }
+    const rows = sortRows(c);
+    let i = from ? lowerBound(rows, from) : 0;
+    while (i < rows.length) {
+      const date = (rows[i] as Fact).date;
+      if (date > to) break;
+      // Rows of one date: the last one carrying the metric wins, as in the series.
+      let v: number | undefined;
+      do {
+        const x = (rows[i] as Fact).values[metricId];
+        if (x !== undefined) v = x;
+        i++;
+      } while (i < rows.length && (rows[i] as Fact).date === date);
+      if (v === undefined || exclude?.(date)) continue;
+      total += v;
+      days++;
+    }
+    return { sum: total, days };
+  };
+  const firstDate = (kind: EntityKind, id: string, metricId: string): string | null => {
+    const c = cell(kind, id);
+    if (!c) return null;
+    for (const r of sortRows(c)) if (r.values[metricId] !== undefined) return r.date;
+    return null;
+  };
   const has = (c: Cell, metricId: string) => c.snapshots.has(metricId) || c.rows.some((r) => r.values[metricId] !== undefined);
   const hasCache = new Map<string, boolean>();
-  return {
-    shopId,
-    asOf,
-    profile,
-    shopSeries: (metricId) => series('shop', shopId, metricId),
-    hasMetric(ref) {
-      let v = hasCache.get(ref);
-      if (v === undefined) {
-        const dot = ref.indexOf('.');
-        if (dot < 0) {
-          const c = cells.get('shop')?.get(shopId);
-          v = c ? c.rows.some((r) => r.values[ref] !== undefined) : false;
-        } else {
-          const metricId = ref.slice(dot + 1);
-          v = false;
-          for (const c of cells.get(ref.slice(0, dot))?.values() ?? []) if (has(c, metricId)) v = true;
+  const hasMetric = (ref: string): boolean => {
+    let v = hasCache.get(ref);
+    if (v === undefined) {
+      const dot = ref.indexOf('.');
+      if (dot < 0) {
+        const c = cell('shop', shopId);
+        v = c ? c.rows.some((r) => r.values[ref] !== undefined) : false;
+      } else {
+        const metricId = ref.slice(dot + 1);
+        v = false;
+        for (const c of cells.get(ref.slice(0, dot))?.values() ?? []) {
+          if (has(c, metricId)) {
+            v = true;
+            break;
+          }
         }
-        hasCache.set(ref, v);
       }
-      return v;
-    },
-    entities(kind, opts) {
-      const out: EntityRef[] = [];
+      hasCache.set(ref, v);
+    }
+    return v;
+  };
+  const listCache = new Map<string, EntityRef[]>();
+  const entities = (kind: EntityKind, opts?: { scoped?: boolean }): EntityRef[] => {
+    const ck = opts?.scoped ? `${kind}|s` : kind;
+    let list = listCache.get(ck);
+    if (!list) {
+      list = [];
       const byId = cells.get(kind) ?? new Map<string, Cell>();
       for (const [id, c] of byId) {
         const bar = id.indexOf('|');
         // A scoped view (a source of one item) hides behind the entity itself unless asked for.
         if (bar >= 0 && !opts?.scoped && byId.has(id.slice(0, bar))) continue;
-        out.push({ kind, id, ...(c.name ? { name: c.name } : {}), ...(c.itemId ? { itemId: c.itemId } : {}), ...(bar >= 0 ? { scope: id.slice(bar + 1) } : {}) });
+        list.push({
+          kind,
+          id,
+          ...(c.name ? { name: c.name } : {}),
+          ...(c.itemId ? { itemId: c.itemId } : {}),
+          ...(bar >= 0 ? { scope: id.slice(bar + 1) } : {}),
+        });
       }
-      return out.sort((a, b) => (a.id < b.id ? -1 : 1));
-    },
-    series,
-    snapshot: (kind, id, metricId) => cells.get(kind)?.get(id)?.snapshots.get(metricId) ?? null,
+      list.sort((a, b) => (a.id < b.id ? -1 : 1));
+      for (const e of list) Object.freeze(e);
+      listCache.set(ck, list);
+    }
+    return list.slice();
   };
+
+  const ctx: RuleContext = {
+    shopId,
+    asOf,
+    profile,
+    shopSeries: (metricId) => series('shop', shopId, metricId),
+    hasMetric,
+    entities,
+    series,
+    range,
+    sum,
+    firstDate,
+    snapshot: (kind, id, metricId) => cell(kind, id)?.snapshots.get(metricId) ?? null,
+  };
+
+  /** Insert or replace (same fact id) at the database position (date, then id). */
+  const upsert = (list: Fact[], f: Fact): Fact | undefined => {
+    for (let i = lowerBound(list, f.date); i < list.length && (list[i] as Fact).date === f.date; i++) {
+      if ((list[i] as Fact).id === f.id) {
+        const old = list[i];
+        list[i] = f;
+        return old;
+      }
+    }
+    let i = lowerBound(list, f.date);
+    while (i < list.length && before(list[i] as Fact, f)) i++;
+    list.splice(i, 0, f);
+    return undefined;
+  };
+
+  const apply = (incoming: readonly Fact[]): ContextChanges | null => {
+    const ch = emptyChanges();
+    const dayChange = (kind: string, metric: string, date: string) => {
+      let byMetric = ch.days.get(kind);
+      if (!byMetric) {
+        byMetric = new Map();
+        ch.days.set(kind, byMetric);
+      }
+      let dates = byMetric.get(metric);
+      if (!dates) {
+        dates = new Set();
+        byMetric.set(metric, dates);
+      }
+      dates.add(date);
+    };
+    const snapChange = (kind: string, metric: string) => {
+      let s = ch.snapshots.get(kind);
+      if (!s) {
+        s = new Set();
+        ch.snapshots.set(kind, s);
+      }
+      s.add(metric);
+    };
+    // A new latest closed day changes every rule's "today": the caller rebuilds.
+    for (const f of incoming) {
+      if (f.shopId === shopId && f.grain === 'day' && f.date > asOf && inDefaultView(f, attr) && isShopDay(f, keyOf(f))) return null;
+    }
+    for (const f of incoming) {
+      if (f.shopId !== shopId || (f.grain !== 'day' && f.grain !== 'snapshot') || !inDefaultView(f, attr)) continue;
+      const kind = f.entityKind;
+      const key = keyOf(f);
+      const c = cellOf(kind, key, () => ch.lists.add(kind));
+      ch.entities.add(`${kind}|${key}`);
+      if (f.entityName && c.name !== f.entityName) {
+        c.name = f.entityName;
+        ch.lists.add(kind);
+      }
+      if (kind === 'sku' && f.dims.itemId && c.itemId !== f.dims.itemId) {
+        c.itemId = f.dims.itemId;
+        ch.lists.add(kind);
+      }
+      // A metric that was missing makes hasMetric() true from now on: `kind.metric` for any
+      // fact of the kind, the bare metric for the shop's own day rows.
+      for (const m in f.values) {
+        const refs = kind === 'shop' && key === shopId && f.grain === 'day' ? [`${kind}.${m}`, m] : [`${kind}.${m}`];
+        for (const ref of refs) {
+          if (hasCache.get(ref) !== false) continue;
+          hasCache.delete(ref);
+          ch.has.add(ref);
+        }
+      }
+      if (f.grain === 'snapshot') {
+        c.snapFacts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+        const old = upsert(c.snapFacts, f);
+        if (!old) held++;
+        for (const m in f.values) snapChange(kind, m);
+        for (const m in old?.values ?? {}) snapChange(kind, m);
+        // Latest per metric, recomputed in arrival order as the build does.
+        c.snapshots = new Map();
+        for (const s of c.snapFacts) {
+          for (const k in s.values) {
+            const prev = c.snapshots.get(k);
+            if (!prev || prev.date <= s.date) c.snapshots.set(k, { date: s.date, value: s.values[k] as number });
+          }
+        }
+        continue;
+      }
+      sortRows(c);
+      const old = upsert(c.rows, f);
+      if (!old) held++;
+      const metrics = new Set([...Object.keys(f.values), ...Object.keys(old?.values ?? {})]);
+      for (const m of metrics) if (old?.values[m] !== f.values[m]) dayChange(kind, m, f.date);
+      c.series = null;
+    }
+    for (const k of ch.lists) {
+      listCache.delete(k);
+      listCache.delete(`${k}|s`);
+    }
+    return ch;
+  };
+
+  return { ctx, apply, size: () => held };
 }

@@ -11,6 +11,8 @@
  */
 import type { Area, Severity } from '../schema/finding';
 import { addDays } from '../series/dates';
+import type { DailySeries } from '../series/types';
+import { sliceSeries } from './context';
 import { evaluateRules, type FindingDraft } from './engine';
 import { causeKindOf } from './shared/payment-drop';
 import type { Rule, RuleContext } from './types';
@@ -18,12 +20,20 @@ import type { Rule, RuleContext } from './types';
 /** The same history seen as if `date` were the latest closed day. */
 export function contextAt(ctx: RuleContext, date: string): RuleContext {
   if (date >= ctx.asOf) return ctx;
-  const cut = <T extends { date: string }>(s: readonly T[]): T[] => s.filter((p) => p.date <= date);
+  // Series are sorted by date: the cut is a prefix.
+  const cut = (s: DailySeries): DailySeries => sliceSeries(s, '', date);
+  const clamp = (to: string) => (to > date ? date : to);
   return {
     ...ctx,
     asOf: date,
     shopSeries: (m) => cut(ctx.shopSeries(m)),
     series: (k, id, m) => cut(ctx.series(k, id, m)),
+    range: (k, id, m, from, to) => ctx.range(k, id, m, from, clamp(to)),
+    sum: (k, id, m, from, to, exclude) => ctx.sum(k, id, m, from, clamp(to), exclude),
+    firstDate: (k, id, m) => {
+      const d = ctx.firstDate(k, id, m);
+      return d !== null && d <= date ? d : null;
+    },
     snapshot: (k, id, m) => {
       const s = ctx.snapshot(k, id, m);
       return s && s.date <= date ? s : null;
@@ -33,28 +43,38 @@ export function contextAt(ctx: RuleContext, date: string): RuleContext {
 
 const PENDING = { zh: '（待观察：近 3 天只有今天成立）', en: '(Watching: true today only in the last 3 days) ' };
 
+const needsPersistence = (f: FindingDraft) => f.status === 'fired' && f.severity !== 'P0' && f.period.from >= f.period.to;
+
 /**
- * Evaluate with the 2-of-3-days rule. Only the rules with a non-P0 one-day finding today are
- * re-run on D−1 and D−2, so the cost stays close to one evaluation.
+ * One rule with the 2-of-3-days rule: re-run on D−1 and D−2 only when it has a non-P0 one-day
+ * finding today. A rule's result depends on its own evaluations only, so the shop's findings are
+ * these per-rule results in rule order (what lets lib/rules/incremental.ts re-run a few rules).
  */
-export function evaluateWithPersistence(rules: readonly Rule[], ctx: RuleContext, overrides: Record<string, Record<string, number>> = {}): FindingDraft[] {
-  const today = evaluateRules(rules, ctx, overrides);
-  const needs = (f: FindingDraft) => f.status === 'fired' && f.severity !== 'P0' && f.period.from >= f.period.to;
-  const ids = new Set(today.filter(needs).map((f) => f.ruleId));
-  if (!ids.size) return today;
-  const again = rules.filter((r) => ids.has(r.meta.id));
+export function evaluateRuleWithPersistence(rule: Rule, ctx: RuleContext, overrides: Record<string, Record<string, number>> = {}): FindingDraft[] {
+  const today = evaluateRules([rule], ctx, overrides);
+  if (!today.some(needsPersistence)) return today;
   const before = [1, 2].map(
     (k) =>
       new Set(
-        evaluateRules(again, contextAt(ctx, addDays(ctx.asOf, -k)), overrides)
+        evaluateRules([rule], contextAt(ctx, addDays(ctx.asOf, -k)), overrides)
           .filter((f) => f.status === 'fired')
           .map((f) => f.id),
       ),
   );
   return today.map((f) => {
-    if (!needs(f) || before.some((s) => s.has(f.id))) return f;
+    if (!needsPersistence(f) || before.some((s) => s.has(f.id))) return f;
     return { ...f, severity: 'P3' as Severity, detail: { zh: `${PENDING.zh}${f.detail.zh}`, en: `${PENDING.en}${f.detail.en}` } };
   });
+}
+
+/**
+ * Evaluate with the 2-of-3-days rule. Only the rules with a non-P0 one-day finding today are
+ * re-run on D−1 and D−2, so the cost stays close to one evaluation.
+ */
+export function evaluateWithPersistence(rules: readonly Rule[], ctx: RuleContext, overrides: Record<string, Record<string, number>> = {}): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const rule of rules) for (const f of evaluateRuleWithPersistence(rule, ctx, overrides)) out.push(f);
+  return out;
 }
 
 /** The fields the display functions read (Finding and FindingDraft fit). */

@@ -19,7 +19,10 @@ export async function loadShopFacts(db: OpsRadarDB, shopId: string) {
   const [recent, lastYear] = await Promise.all([
     db.facts.where('[shopId+date]').between([shopId, from], [shopId, '\uffff'], true, true).toArray(),
     // 同比 (DA-10): the shop-level days a year back, aligned by weekday (364) with a margin for 大促 alignment.
-    db.facts.where(idx).between([shopId, 'shop', shopId, addDays(last.date, -400)], [shopId, 'shop', shopId, addDays(from, -1)], true, true).toArray(),
+    db.facts
+      .where(idx)
+      .between([shopId, 'shop', shopId, addDays(last.date, -400)], [shopId, 'shop', shopId, addDays(from, -1)], true, true)
+      .toArray(),
   ]);
   return [...lastYear, ...recent];
 }

@@ -81,6 +81,15 @@ export interface RuleContext {
   entities(kind: EntityKind, opts?: { scoped?: boolean }): EntityRef[];
   /** Day-grain, default-view series of an entity's metric. */
   series(kind: EntityKind, id: string, metricId: string): DailySeries;
+  /**
+   * The points of `series(kind, id, metricId)` dated within [from, to] ('' = from the start),
+   * read without building the whole history: rules that look at a recent window use this.
+   */
+  range(kind: EntityKind, id: string, metricId: string, from: string, to: string): DailySeries;
+  /** Sum and number of observed days of the series within [from, to], skipping `exclude`d dates. */
+  sum(kind: EntityKind, id: string, metricId: string, from: string, to: string, exclude?: (date: string) => boolean): { sum: number; days: number };
+  /** Date of the series' first value, or null. */
+  firstDate(kind: EntityKind, id: string, metricId: string): string | null;
   /** Latest value of a snapshot-grain metric (stock levels) with its date. */
   snapshot(kind: EntityKind, id: string, metricId: string): { date: string; value: number } | null;
 }

@@ -10,8 +10,15 @@ import type { DailyPoint, DailySeries } from './types';
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Day number (days since 1970-01-01) or null if the string is not a real calendar date. */
-export function dayNumber(date: string): number | null {
+/**
+ * Rules do date arithmetic in tight loops over a few hundred distinct dates: parsed day numbers
+ * and formatted dates are memoised (bounded, cleared when full).
+ */
+const DAY_CACHE = new Map<string, number | null>();
+const DATE_CACHE = new Map<number, string>();
+const CACHE_MAX = 20_000;
+
+function parseDay(date: string): number | null {
   const m = ISO_DATE.exec(date);
   if (!m) return null;
   const y = Number(m[1]);
@@ -22,6 +29,18 @@ export function dayNumber(date: string): number | null {
   // Reject roll-overs such as 2024-02-30 → 2024-03-01.
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
   return Math.round(ms / MS_PER_DAY);
+}
+
+/** Day number (days since 1970-01-01) or null if the string is not a real calendar date. */
+export function dayNumber(date: string): number | null {
+  let n = DAY_CACHE.get(date);
+  if (n === undefined) {
+    if (typeof date !== 'string') return parseDay(date);
+    n = parseDay(date);
+    if (DAY_CACHE.size >= CACHE_MAX) DAY_CACHE.clear();
+    DAY_CACHE.set(date, n);
+  }
+  return n;
 }
 
 export function isIsoDate(date: string): boolean {
@@ -39,11 +58,17 @@ function requireDay(date: string): number {
 }
 
 export function fromDayNumber(n: number): string {
-  const d = new Date(n * MS_PER_DAY);
-  const y = d.getUTCFullYear();
-  const mo = String(d.getUTCMonth() + 1).padStart(2, '0');
-  const da = String(d.getUTCDate()).padStart(2, '0');
-  return `${String(y).padStart(4, '0')}-${mo}-${da}`;
+  let s = DATE_CACHE.get(n);
+  if (s === undefined) {
+    const d = new Date(n * MS_PER_DAY);
+    const y = d.getUTCFullYear();
+    const mo = String(d.getUTCMonth() + 1).padStart(2, '0');
+    const da = String(d.getUTCDate()).padStart(2, '0');
+    s = `${String(y).padStart(4, '0')}-${mo}-${da}`;
+    if (DATE_CACHE.size >= CACHE_MAX) DATE_CACHE.clear();
+    DATE_CACHE.set(n, s);
+  }
+  return s;
 }
 
 export function addDays(date: string, n: number): string {

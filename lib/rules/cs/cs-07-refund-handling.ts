@@ -1,7 +1,7 @@
 import { formatHours } from '../../format';
 import type { Evidence } from '../../schema/finding';
 import { addDays } from '../../series/dates';
-import { windowSum } from '../shared/entity-window';
+import { entityWindowSum, windowSum } from '../shared/entity-window';
 import { OPEN_HOME } from '../shared/service-window';
 import { defineRule } from '../types';
 
@@ -70,7 +70,7 @@ export default defineRule({
         },
       ];
     }
-    const peer = windowSum(ctx.series('peer', 'rivalAvg', 'rfdFinshDur'), ctx.asOf, 7);
+    const peer = entityWindowSum(ctx, 'peer', 'rivalAvg', 'rfdFinshDur', ctx.asOf, 7);
     const peerHours = peer.days > 0 ? (peer.sum / peer.days) * 24 : null;
     const evidence: Evidence[] = [
       { label: { zh: '平均退款处理时长（7 天）', en: 'Avg refund handling (7 days)' }, value: hours, format: 'hours' },

@@ -1,6 +1,6 @@
 import type { Evidence } from '../../schema/finding';
 import { addDays } from '../../series/dates';
-import { windowSum } from '../shared/entity-window';
+import { entityWindowSum, windowSum } from '../shared/entity-window';
 import { OPEN_HOME, rate } from '../shared/service-window';
 import { defineRule, type Text } from '../types';
 
@@ -55,7 +55,7 @@ export default defineRule({
       if (cur.days < t.minDays) continue;
       judged++;
       const v = cur.sum / cur.days;
-      const peer = windowSum(ctx.series('peer', 'rivalAvg', p.id), ctx.asOf, 30);
+      const peer = entityWindowSum(ctx, 'peer', 'rivalAvg', p.id, ctx.asOf, 30);
       const prev = windowSum(ctx.shopSeries(p.id), addDays(ctx.asOf, -30), 30);
       const pv = peer.days >= t.minDays ? peer.sum / peer.days : null;
       const sv = prev.days >= t.minDays ? prev.sum / prev.days : null;

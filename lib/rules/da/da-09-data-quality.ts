@@ -26,8 +26,8 @@ export interface DataQuality {
 const latest = (ctx: RuleContext, kind: 'source' | 'item'): string | null => {
   let out: string | null = null;
   for (const e of ctx.entities(kind)) {
-    const s = ctx.series(kind, e.id, 'uv');
-    const d = s.at(-1)?.date ?? null;
+    // Only the rows from the latest date seen so far can move it.
+    const d: string | null = ctx.range(kind, e.id, 'uv', out ?? '', '\uffff').at(-1)?.date ?? null;
     if (d && (!out || d > out)) out = d;
   }
   return out;

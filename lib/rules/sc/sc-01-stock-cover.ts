@@ -47,7 +47,7 @@ export default defineRule({
         stale++;
         continue;
       }
-      const d = estimateDemand(ctx.series('sku', sku.id, 'payItmCnt'), ctx.asOf, t.minDays);
+      const d = estimateDemand(ctx.range('sku', sku.id, 'payItmCnt', addDays(ctx.asOf, -27), ctx.asOf), ctx.asOf, t.minDays);
       if (!d) {
         short++;
         continue;

@@ -1,15 +1,14 @@
 import { formatMoney } from '../../format';
 import { addDays } from '../../series/dates';
 import { quantile } from '../../series/stats';
-import { entityOf, nameOf, notNormal, OPEN_QN_ITEMS, OPEN_SKU, QN_ITEMS_LINK, windowSum } from '../shared/entity-window';
+import { entityOf, entityWindowSum, nameOf, notNormal, OPEN_QN_ITEMS, OPEN_SKU, QN_ITEMS_LINK } from '../shared/entity-window';
 import { defineRule, type EntityRef, type RuleContext, type Verdict } from '../types';
 
 /** 28-day GMV of each entity of a kind with its daily GMV before now (event days skipped). */
 function gmvRank(ctx: RuleContext, kind: 'item' | 'sku') {
   return ctx.entities(kind).map((e) => {
-    const s = ctx.series(kind, e.id, 'payAmt');
-    const w = windowSum(s, ctx.asOf, 28);
-    const normal = windowSum(s, ctx.asOf, 28, notNormal);
+    const w = entityWindowSum(ctx, kind, e.id, 'payAmt', ctx.asOf, 28);
+    const normal = entityWindowSum(ctx, kind, e.id, 'payAmt', ctx.asOf, 28, notNormal);
     return { e, gmv28: w.sum, days: w.days, daily: normal.days ? normal.sum / normal.days : null };
   });
 }

@@ -1,7 +1,7 @@
 import { formatDays, formatMoney } from '../../format';
 import { addDays } from '../../series/dates';
 import { estimateDemand } from '../shared/demand';
-import { entityOf, nameOf, OPEN_QN_ITEMS, OPEN_SKU, windowSum } from '../shared/entity-window';
+import { entityOf, nameOf, OPEN_QN_ITEMS, OPEN_SKU, entityWindowSum } from '../shared/entity-window';
 import { defineRule, type EntityRef, type RuleContext, type Verdict } from '../types';
 
 interface Cover {
@@ -44,10 +44,10 @@ export default defineRule({
       const snap = ctx.snapshot('sku', sku.id, 'currentStockCnt');
       if (!snap || !fresh(snap.date)) continue;
       if (sku.itemId) itemsWithSkus.add(sku.itemId);
-      const d = estimateDemand(ctx.series('sku', sku.id, 'payItmCnt'), ctx.asOf);
+      const d = estimateDemand(ctx.range('sku', sku.id, 'payItmCnt', addDays(ctx.asOf, -27), ctx.asOf), ctx.asOf);
       if (!d || d.rate <= 0) continue;
-      const amt = windowSum(ctx.series('sku', sku.id, 'payAmt'), ctx.asOf, 28).sum;
-      const units = windowSum(ctx.series('sku', sku.id, 'payItmCnt'), ctx.asOf, 28).sum;
+      const amt = entityWindowSum(ctx, 'sku', sku.id, 'payAmt', ctx.asOf, 28).sum;
+      const units = entityWindowSum(ctx, 'sku', sku.id, 'payItmCnt', ctx.asOf, 28).sum;
       covers.push({ e: sku, stock: snap.value, rate: d.rate, price: units > 0 ? amt / units : null });
     }
     for (const item of ctx.entities('item')) {

@@ -1,5 +1,5 @@
 import { daysBetween } from '../../series/dates';
-import { entityOf, firstDate, historyStart, itemStock, nameOf, OPEN_ITEM_RANK, pct0, windowSum } from '../shared/entity-window';
+import { entityOf, entityWindowSum, historyStart, itemStock, nameOf, OPEN_ITEM_RANK, pct0 } from '../shared/entity-window';
 import { defineRule, type Verdict } from '../types';
 
 /**
@@ -51,15 +51,14 @@ export default defineRule({
     const out: Verdict[] = [];
     let newItems = 0;
     for (const item of ctx.entities('item')) {
-      const units = ctx.series('item', item.id, 'payItmCnt');
-      const first = firstDate(ctx.series('item', item.id, 'uv')) ?? firstDate(units);
+      const first = ctx.firstDate('item', item.id, 'uv') ?? ctx.firstDate('item', item.id, 'payItmCnt');
       if (!first || daysBetween(start, first) < t.newAfterDays) continue;
       const age = daysBetween(first, ctx.asOf) + 1;
       if (age < t.minAgeDays || age > t.maxAgeDays) continue;
       const stock = itemStock(ctx, item.id);
       if (stock === null) continue;
       newItems++;
-      const sold = windowSum(units, ctx.asOf, age).sum;
+      const sold = entityWindowSum(ctx, 'item', item.id, 'payItmCnt', ctx.asOf, age).sum;
       if (sold + stock <= 0) continue;
       const rate = sold / (sold + stock);
       if (rate >= t.minRate) continue;

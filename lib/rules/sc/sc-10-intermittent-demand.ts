@@ -33,7 +33,7 @@ export default defineRule({
     for (const sku of ctx.entities('sku')) {
       const stock = ctx.snapshot('sku', sku.id, 'currentStockCnt');
       if (!stock || stock.value <= 0 || stock.date < addDays(ctx.asOf, -2)) continue;
-      const units = ctx.series('sku', sku.id, 'payItmCnt');
+      const units = ctx.range('sku', sku.id, 'payItmCnt', addDays(ctx.asOf, -27), ctx.asOf);
       const d = estimateDemand(units, ctx.asOf, t.minDays);
       if (!d) continue;
       checked++;

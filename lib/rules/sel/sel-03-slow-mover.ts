@@ -1,6 +1,6 @@
 import { formatMoney } from '../../format';
 import { addDays, daysBetween } from '../../series/dates';
-import { entityOf, firstDate, itemStock, nameOf, OPEN_ITEM_RANK, QN_ITEMS_LINK, windowSum } from '../shared/entity-window';
+import { entityOf, entityWindowSum, itemStock, nameOf, OPEN_ITEM_RANK, QN_ITEMS_LINK } from '../shared/entity-window';
 import { defineRule, type Verdict } from '../types';
 
 /**
@@ -33,10 +33,8 @@ export default defineRule({
     const out: Verdict[] = [];
     let checked = 0;
     for (const item of ctx.entities('item')) {
-      const units = ctx.series('item', item.id, 'payItmCnt');
-      const uvS = ctx.series('item', item.id, 'uv');
-      const first = firstDate(units) ?? firstDate(uvS);
-      const w30 = windowSum(units, ctx.asOf, t.zeroDays);
+      const first = ctx.firstDate('item', item.id, 'payItmCnt') ?? ctx.firstDate('item', item.id, 'uv');
+      const w30 = entityWindowSum(ctx, 'item', item.id, 'payItmCnt', ctx.asOf, t.zeroDays);
       const qn = ctx.snapshot('item', item.id, 'soldQty30d');
       const qnFresh = qn && qn.date >= addDays(ctx.asOf, -2) ? qn : null;
       const observed = first !== null && daysBetween(first, ctx.asOf) + 1 >= t.zeroDays && w30.days >= t.minCoverage * t.zeroDays;
@@ -44,13 +42,13 @@ export default defineRule({
       checked++;
       const zero30 = observed ? w30.sum === 0 : qnFresh?.value === 0;
       if (!zero30) continue;
-      const w90 = windowSum(units, ctx.asOf, t.dormantDays);
-      const uv90 = windowSum(uvS, ctx.asOf, t.dormantDays);
+      const w90 = entityWindowSum(ctx, 'item', item.id, 'payItmCnt', ctx.asOf, t.dormantDays);
+      const uv90 = entityWindowSum(ctx, 'item', item.id, 'uv', ctx.asOf, t.dormantDays);
       const dormant = w90.sum === 0 && uv90.sum === 0 && w90.days >= t.minCoverage * t.dormantDays && uv90.days >= t.minCoverage * t.dormantDays;
       const stock = itemStock(ctx, item.id);
       const price = ctx.snapshot('item', item.id, 'itemPrice')?.value ?? null;
       const value = stock !== null && price !== null ? stock * price : null;
-      const uv30 = windowSum(uvS, ctx.asOf, t.zeroDays).sum;
+      const uv30 = entityWindowSum(ctx, 'item', item.id, 'uv', ctx.asOf, t.zeroDays).sum;
       const name = nameOf(item);
       const stockText =
         stock !== null && stock > 0

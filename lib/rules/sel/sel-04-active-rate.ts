@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from '../../series/dates';
-import { firstDate, nameOf, OPEN_ITEM_RANK, pct0, QN_ITEMS_LINK, windowSum } from '../shared/entity-window';
+import { entityWindowSum, nameOf, OPEN_ITEM_RANK, pct0, QN_ITEMS_LINK } from '../shared/entity-window';
 import { defineRule } from '../types';
 
 /**
@@ -45,9 +45,8 @@ export default defineRule({
       dead.length = 0;
       source = { zh: '近 30 天的商品日数据', en: 'item days of the last 30 days' };
       for (const item of ctx.entities('item')) {
-        const units = ctx.series('item', item.id, 'payItmCnt');
-        const first = firstDate(units);
-        const w = windowSum(units, ctx.asOf, 30);
+        const first = ctx.firstDate('item', item.id, 'payItmCnt');
+        const w = entityWindowSum(ctx, 'item', item.id, 'payItmCnt', ctx.asOf, 30);
         if (!first || daysBetween(first, ctx.asOf) < 29 || w.days < 27) continue;
         onSale++;
         if (w.sum > 0) active++;

@@ -1,5 +1,5 @@
 import { addDays } from '../../series/dates';
-import { nameOf, OPEN_ITEM_RANK, pct0, SYCM_ITEM_RANK_LINK, windowSum } from '../shared/entity-window';
+import { nameOf, OPEN_ITEM_RANK, pct0, SYCM_ITEM_RANK_LINK, entityWindowSum, windowSum } from '../shared/entity-window';
 import { defineRule } from '../types';
 
 /**
@@ -27,7 +27,7 @@ export default defineRule({
     link: SYCM_ITEM_RANK_LINK,
   },
   evaluate(ctx, t) {
-    const items = ctx.entities('item').map((e) => ({ e, gmv: windowSum(ctx.series('item', e.id, 'payAmt'), ctx.asOf, 28) }));
+    const items = ctx.entities('item').map((e) => ({ e, gmv: entityWindowSum(ctx, 'item', e.id, 'payAmt', ctx.asOf, 28) }));
     const covered = items.filter((x) => x.gmv.days >= 20);
     const itemSum = covered.reduce((a, x) => a + x.gmv.sum, 0);
     const shop = windowSum(ctx.shopSeries('payAmt'), ctx.asOf, 28);

@@ -31,8 +31,9 @@ export default defineRule({
     const { rows, shopRate } = itemWeeks(ctx, ctx.asOf);
     const out: Verdict[] = [];
     let seen = 0;
+    const weekFrom = addDays(ctx.asOf, -6);
     for (const item of ctx.entities('item')) {
-      const s = ctx.series('item', item.id, 'priceStarLevel').filter((p) => p.value !== null && p.date >= addDays(ctx.asOf, -6));
+      const s = ctx.range('item', item.id, 'priceStarLevel', weekFrom, '\uffff').filter((p) => p.value !== null);
       const last = s[s.length - 1];
       if (!last || last.value === null) continue;
       seen++;

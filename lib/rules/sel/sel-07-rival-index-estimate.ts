@@ -3,7 +3,7 @@ import type { Evidence } from '../../schema/finding';
 import { addDays } from '../../series/dates';
 import { estimateFromIndex, fitIndexMap, type IndexMap, type IndexPair } from '../../series/index-map';
 import type { DailySeries } from '../../series/types';
-import { baseId, nameOf, pct0, signed, windowSum } from '../shared/entity-window';
+import { baseId, nameOf, pct0, signed, entityWindowSum, windowSum } from '../shared/entity-window';
 import { isPromoDay } from '../shared/promo-calendar';
 import { defineRule, type EntityRef, type RuleContext, type Text, type Verdict } from '../types';
 
@@ -36,7 +36,7 @@ function rivalViews(ctx: RuleContext): EntityRef[] {
   const best = new Map<string, { e: EntityRef; days: number }>();
   for (const kind of ['rivalShop', 'rivalItem'] as const) {
     for (const e of ctx.entities(kind, { scoped: true })) {
-      const days = windowSum(ctx.series(kind, e.id, 'tradeIndex'), ctx.asOf, 7).days;
+      const days = entityWindowSum(ctx, kind, e.id, 'tradeIndex', ctx.asOf, 7).days;
       const key = `${kind}|${baseId(e.id)}`;
       const prev = best.get(key);
       if (days >= 5 && (!prev || days > prev.days)) best.set(key, { e, days });

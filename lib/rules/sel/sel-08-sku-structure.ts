@@ -1,7 +1,7 @@
 import { formatDays } from '../../format';
 import { addDays } from '../../series/dates';
 import { estimateDemand } from '../shared/demand';
-import { nameOf, OPEN_SKU, pct0, windowSum } from '../shared/entity-window';
+import { nameOf, OPEN_SKU, pct0, entityWindowSum } from '../shared/entity-window';
 import { defineRule, type EntityRef, type Verdict } from '../types';
 
 /**
@@ -43,7 +43,7 @@ export default defineRule({
     let checked = 0;
     for (const [itemId, skus] of byItem) {
       const units = skus
-        .map((s) => ({ s, w: windowSum(ctx.series('sku', s.id, 'payItmCnt'), ctx.asOf, 30) }))
+        .map((s) => ({ s, w: entityWindowSum(ctx, 'sku', s.id, 'payItmCnt', ctx.asOf, 30) }))
         .filter((x) => x.w.days >= 20)
         .sort((a, b) => b.w.sum - a.w.sum);
       if (units.length === 0) continue;
@@ -55,7 +55,7 @@ export default defineRule({
       const main = units[0];
       if (!main) continue;
       const stock = ctx.snapshot('sku', main.s.id, 'currentStockCnt');
-      const d = estimateDemand(ctx.series('sku', main.s.id, 'payItmCnt'), ctx.asOf);
+      const d = estimateDemand(ctx.range('sku', main.s.id, 'payItmCnt', addDays(ctx.asOf, -27), ctx.asOf), ctx.asOf);
       const cover = stock && stock.date >= addDays(ctx.asOf, -2) && d && d.rate > 0 ? stock.value / d.rate : null;
       // “≤ 20 % of the SKUs” needs at least one whole SKU in that share (5 SKUs or more at 20 %).
       const nTop = Math.floor(units.length * t.topSkuShare);

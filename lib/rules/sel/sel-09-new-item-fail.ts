@@ -1,6 +1,6 @@
 import { daysBetween } from '../../series/dates';
 import { median, quantile } from '../../series/stats';
-import { entityOf, firstDate, historyStart, nameOf, OPEN_ITEM_RANK, pct0, SYCM_ITEM_RANK_LINK, windowSum } from '../shared/entity-window';
+import { entityOf, entityWindowSum, historyStart, nameOf, OPEN_ITEM_RANK, pct0, SYCM_ITEM_RANK_LINK } from '../shared/entity-window';
 import { defineRule, type Verdict } from '../types';
 
 /**
@@ -48,10 +48,10 @@ export default defineRule({
     }
     const window = t.maxAgeDays;
     const stats = ctx.entities('item').map((e) => {
-      const uv = windowSum(ctx.series('item', e.id, 'uv'), ctx.asOf, window).sum;
-      const buyers = windowSum(ctx.series('item', e.id, 'payByrCnt'), ctx.asOf, window).sum;
-      const cart = windowSum(ctx.series('item', e.id, 'cartByrCnt'), ctx.asOf, window).sum;
-      return { e, uv, buyers, cart, first: firstDate(ctx.series('item', e.id, 'uv')) };
+      const uv = entityWindowSum(ctx, 'item', e.id, 'uv', ctx.asOf, window).sum;
+      const buyers = entityWindowSum(ctx, 'item', e.id, 'payByrCnt', ctx.asOf, window).sum;
+      const cart = entityWindowSum(ctx, 'item', e.id, 'cartByrCnt', ctx.asOf, window).sum;
+      return { e, uv, buyers, cart, first: ctx.firstDate('item', e.id, 'uv') };
     });
     const base = stats.filter((s) => s.uv >= 100);
     const medRate = median(base.map((s) => s.buyers / s.uv));

@@ -15,17 +15,17 @@ export interface SkuStock {
 /** Stock snapshots of every SKU with its daily units (28 non-event days before `before`). */
 export function skuStocks(ctx: RuleContext, before: string): SkuStock[] {
   const out: SkuStock[] = [];
-  const ids = new Set<string>();
-  for (const s of ctx.entities('sku')) ids.add(s.id);
+  const from = addDays(before, -120);
+  const to = addDays(before, -1);
   for (const sku of ctx.entities('sku')) {
     const snap = ctx.snapshot('sku', sku.id, 'currentStockCnt');
     if (!snap) continue;
-    const units = ctx.series('sku', sku.id, 'payItmCnt');
-    const byDate = new Map(units.filter((p) => p.value !== null).map((p) => [p.date, p.value as number]));
+    // The 120 days before `before`, newest first, until 28 non-event days with a value.
+    const units = ctx.range('sku', sku.id, 'payItmCnt', from, to);
     const days: number[] = [];
-    for (let d = addDays(before, -1), i = 0; days.length < 28 && i < 120; d = addDays(d, -1), i++) {
-      const v = byDate.get(d);
-      if (v !== undefined && !isPromoDay(d)) days.push(v);
+    for (let i = units.length - 1; i >= 0 && days.length < 28; i--) {
+      const p = units[i] as { date: string; value: number | null };
+      if (p.value !== null && !isPromoDay(p.date)) days.push(p.value);
     }
     let daily: number | null = null;
     let dailySource: SkuStock['dailySource'] = null;

@@ -57,13 +57,40 @@ export interface AdSums {
   hasCarts: boolean;
 }
 
+/** Whether `dates` are consecutive days in order (a plain window); remembered per array. */
+const RUNS = new WeakMap<readonly string[], boolean>();
+function isRun(dates: readonly string[]): boolean {
+  let r = RUNS.get(dates);
+  if (r === undefined) {
+    r = dates.length > 0 && dates.every((d, i) => i === 0 || addDays(dates[i - 1] as string, 1) === d);
+    RUNS.set(dates, r);
+  }
+  return r;
+}
+
+const SETS = new WeakMap<readonly string[], { set: Set<string>; min: string; max: string }>();
+
 export function adSums(ctx: RuleContext, kind: EntityKind, id: string, dates: readonly string[]): AdSums {
-  const set = new Set(dates);
+  // A plain window is summed in place over its rows; other date sets (event days left out) by lookup.
+  const run = isRun(dates);
+  let sel = run ? undefined : SETS.get(dates);
+  if (!run && !sel) {
+    const sorted = [...dates].sort();
+    sel = { set: new Set(dates), min: sorted[0] ?? '', max: sorted[sorted.length - 1] ?? '' };
+    SETS.set(dates, sel);
+  }
+  const from = dates[0] ?? '';
+  const to = dates[dates.length - 1] ?? '';
   const total = (metric: string): { v: number; n: number } => {
+    if (run) {
+      const r = ctx.sum(kind, id, metric, from, to);
+      return { v: r.sum, n: r.days };
+    }
     let v = 0;
     let n = 0;
-    for (const p of ctx.series(kind, id, metric)) {
-      if (p.value === null || !set.has(p.date)) continue;
+    if (!sel || sel.set.size === 0) return { v, n };
+    for (const p of ctx.range(kind, id, metric, sel.min, sel.max)) {
+      if (p.value === null || !sel.set.has(p.date)) continue;
       v += p.value;
       n++;
     }

@@ -27,7 +27,8 @@ export interface Demand {
  * Demand from a day series of units. Window: 28 days to `asOf` for the classification and σ,
  * the 14 most recent for the mean (SC-01); event days (大促) are skipped. Values above
  * median + 5 × (MAD or 1) count as outliers (a one-off bulk order) and are capped.
- * Null when fewer than `minDays` non-event days are observed.
+ * Null when fewer than `minDays` non-event days are observed. Only the 28 days to `asOf` are read:
+ * pass `ctx.range(…, asOf − 27, asOf)` rather than the whole history.
  */
 export function estimateDemand(units: DailySeries, asOf: string, minDays = 7): Demand | null {
   const vals = windowValues(units, asOf, 28, isPromoDay);

@@ -3,7 +3,7 @@
  * 供应链 (SC) rules. Missing days stay missing: a window knows how many days it observed.
  */
 import { formatMoney, formatSignedPct } from '../../format';
-import { addDays, daysBetween } from '../../series/dates';
+import { addDays, dayNumber, daysBetween, fromDayNumber } from '../../series/dates';
 import type { DailySeries } from '../../series/types';
 import type { EntityRef, RuleContext, Text } from '../types';
 import { isPromoDay } from './promo-calendar';
@@ -29,14 +29,56 @@ export function windowSum(series: DailySeries, to: string, days: number, exclude
   return { sum, days: n, span: days };
 }
 
+/**
+ * `windowSum(ctx.series(kind, id, metricId), to, days, exclude)` read in place: only the window's
+ * rows are touched, the entity's whole history is never turned into a series.
+ */
+export function entityWindowSum(
+  ctx: RuleContext,
+  kind: EntityRef['kind'],
+  id: string,
+  metricId: string,
+  to: string,
+  days: number,
+  exclude?: (d: string) => boolean,
+): WindowSum {
+  const r = ctx.sum(kind, id, metricId, addDays(to, -(days - 1)), to, exclude);
+  return { sum: r.sum, days: r.days, span: days };
+}
+
+/** `windowValues(ctx.series(kind, id, metricId), to, days, exclude)` read in place. */
+export function entityWindowValues(
+  ctx: RuleContext,
+  kind: EntityRef['kind'],
+  id: string,
+  metricId: string,
+  to: string,
+  days: number,
+  exclude?: (d: string) => boolean,
+): (number | null)[] {
+  return windowValues(ctx.range(kind, id, metricId, addDays(to, -(days - 1)), to), to, days, exclude);
+}
+
 /** Values per day of the window (null = not observed), oldest first. */
 export function windowValues(series: DailySeries, to: string, days: number, exclude?: (d: string) => boolean): (number | null)[] {
-  const map = new Map(series.map((p) => [p.date, p.value]));
-  const out: (number | null)[] = [];
-  for (let i = days - 1; i >= 0; i--) {
-    const d = addDays(to, -i);
-    out.push(exclude?.(d) ? null : (map.get(d) ?? null));
+  const end = dayNumber(to);
+  if (end === null || !Number.isInteger(days)) {
+    const map = new Map(series.map((p) => [p.date, p.value]));
+    const out: (number | null)[] = [];
+    for (let i = days - 1; i >= 0; i--) {
+      const d = addDays(to, -i);
+      out.push(exclude?.(d) ? null : (map.get(d) ?? null));
+    }
+    return out;
   }
+  const start = end - (days - 1);
+  // By day number; a later point of the same date wins, as a Map built from the series would.
+  const out: (number | null)[] = new Array(Math.max(0, days)).fill(null);
+  for (const p of series) {
+    const n = p.date >= (fromDayNumber(start) as string) && p.date <= to ? dayNumber(p.date) : null;
+    if (n !== null && n >= start && n <= end) out[n - start] = p.value;
+  }
+  if (exclude) for (let i = 0; i < out.length; i++) if (exclude(fromDayNumber(start + i))) out[i] = null;
   return out;
 }
 
@@ -50,7 +92,7 @@ export function firstDate(series: DailySeries): string | null {
 export function historyStart(ctx: RuleContext, kind: EntityRef['kind'], metricId: string): string | null {
   let min: string | null = null;
   for (const e of ctx.entities(kind)) {
-    const d = firstDate(ctx.series(kind, e.id, metricId));
+    const d = ctx.firstDate(kind, e.id, metricId);
     if (d && (!min || d < min)) min = d;
   }
   return min;

@@ -5,7 +5,7 @@
  */
 import { shrinkRate } from '../../series/rates';
 import type { EntityRef, RuleContext } from '../types';
-import { windowSum } from './entity-window';
+import { entityWindowSum } from './entity-window';
 
 export interface ItemWeek {
   e: EntityRef;
@@ -22,9 +22,9 @@ export interface ItemWeek {
 
 export function itemWeeks(ctx: RuleContext, to: string, days = 7): { rows: ItemWeek[]; shopRate: number } {
   const raw = ctx.entities('item').map((e) => {
-    const uv = windowSum(ctx.series('item', e.id, 'uv'), to, days);
-    const cart = windowSum(ctx.series('item', e.id, 'cartByrCnt'), to, days).sum;
-    const buyers = windowSum(ctx.series('item', e.id, 'payByrCnt'), to, days).sum;
+    const uv = entityWindowSum(ctx, 'item', e.id, 'uv', to, days);
+    const cart = entityWindowSum(ctx, 'item', e.id, 'cartByrCnt', to, days).sum;
+    const buyers = entityWindowSum(ctx, 'item', e.id, 'payByrCnt', to, days).sum;
     return { e, uv: uv.sum, days: uv.days, cart, buyers };
   });
   const totUv = raw.reduce((a, r) => a + r.uv, 0);

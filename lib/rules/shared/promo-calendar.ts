@@ -19,7 +19,18 @@ export function promoOf(date: string): { zh: string; en: string } | null {
   return PROMO_WINDOWS.find((w) => md >= w.from && md <= w.to)?.name ?? null;
 }
 
-export const isPromoDay = (date: string): boolean => promoOf(date) !== null;
+const PROMO_DAYS = new Map<string, boolean>();
+
+/** Memoised: rules ask it for every day of every window. */
+export const isPromoDay = (date: string): boolean => {
+  let v = PROMO_DAYS.get(date);
+  if (v === undefined) {
+    v = promoOf(date) !== null;
+    if (PROMO_DAYS.size > 20_000) PROMO_DAYS.clear();
+    PROMO_DAYS.set(date, v);
+  }
+  return v;
+};
 
 /** How far to look back so that `wanted` non-event days are included (capped). */
 export function lookbackDays(asOf: string, wanted: number, cap: number): number {

@@ -46,7 +46,8 @@ export default defineRule({
       let last: string | null = null;
       for (const e of ctx.entities(f.kind)) {
         for (const m of f.metric) {
-          const s = ctx.series(f.kind, e.id, m);
+          // Only the rows from the latest date seen so far can move it.
+          const s = ctx.range(f.kind, e.id, m, last ?? '', '\uffff');
           const d = s.length ? s[s.length - 1]?.date : undefined;
           if (d && (!last || d > last)) last = d;
         }

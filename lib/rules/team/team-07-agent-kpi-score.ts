@@ -1,7 +1,7 @@
 import type { Evidence } from '../../schema/finding';
 import { addDays, daysBetween } from '../../series/dates';
 import { shrinkRate } from '../../series/rates';
-import { entityOf, windowSum } from '../shared/entity-window';
+import { entityOf, entityWindowSum } from '../shared/entity-window';
 import { agentName, agentsOf, agentWindow, linearScore, OPEN_SERVICE, rate, SERVICE_LINK, secs } from '../shared/service-window';
 import { defineRule, type EntityRef, type RuleContext, type Verdict } from '../types';
 
@@ -42,7 +42,7 @@ function scores(ctx: RuleContext, m: { from: string; to: string }, minInq: numbe
       const parts = [linearScore(conv, ends.convWorst ?? 0.2, ends.convBest ?? 0.6)];
       if (w.avgReplySec !== null) parts.push(linearScore(w.avgReplySec, ends.avgWorst ?? 30, ends.avgBest ?? 5));
       if (w.firstReplySec !== null) parts.push(linearScore(w.firstReplySec, ends.firstWorst ?? 40, ends.firstBest ?? 8));
-      const rr = windowSum(ctx.series('agent', a.id, 'wwUserReplayRate'), m.to, days);
+      const rr = entityWindowSum(ctx, 'agent', a.id, 'wwUserReplayRate', m.to, days);
       if (rr.days > 0) parts.push(linearScore(rr.sum / rr.days, 0.9, 1));
       return { a, score: parts.reduce((s, x) => s + x, 0) / parts.length, conv, avg: w.avgReplySec, first: w.firstReplySec, inquirers: w.inquirers };
     });
