@@ -339,8 +339,8 @@ function item(doc: Document, host: HTMLElement, key: string, box: El, a: ItemAnn
   const icon = historyIcon(doc, lang);
   const path = (icon.firstChild as Element).firstChild as Element;
   const d = h.dates.length > 0 ? sparkPath(h.payAmt.length > 30 ? h.payAmt.slice(-30) : h.payAmt, 30, 10) : '';
+  // Fewer than two captured days draw no line: the chip says there is more behind it.
   if (d) path.setAttribute('d', d);
-  else if (h.dates.length > 0) path.remove();
   else icon.textContent = '···';
   box.appendChild(icon);
   openOnEnter(doc, host, () => {
