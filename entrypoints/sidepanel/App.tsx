@@ -6,6 +6,7 @@ import { KpiGrid, kpiLabel, kpiUnit } from '@/components/area/KpiGrid';
 import { type CompareMode, PeriodBar } from '@/components/area/PeriodBar';
 import { type Pt, TrendChart } from '@/components/charts/TrendChart';
 import { FindingCard } from '@/components/findings/FindingCard';
+import { LogActionInline } from '@/components/findings/LogActionButton';
 import { useSettings, useShops } from '@/components/hooks';
 import { HealthList } from '@/components/ui/HealthList';
 import { ProvisionalShop } from '@/components/ui/ProvisionalShop';
@@ -450,6 +451,15 @@ function EntityView({
       <div className="section-title">
         <span>{drill.name ?? drill.id}</span>
         <span className="small muted">{drill.id}</span>
+      </div>
+      <div className="row small finding-actions" data-testid="entity-log-action">
+        <LogActionInline
+          shopId={shopId}
+          entity={{ kind: drill.kind, id: drill.id, ...(drill.name ? { name: drill.name } : {}) }}
+          {...(drill.area.id !== 'OVERVIEW' ? { area: drill.area.id } : {})}
+          asOf={period.to}
+          lang={lang}
+        />
       </div>
       <fieldset className="seg" aria-label={lang === 'zh' ? '指标' : 'Metric'}>
         {(d?.show ?? []).map((id) => (
