@@ -3,7 +3,8 @@ import '@/lib/zod-jitless';
 import { familyForPage } from '@/lib/adapters/registry';
 import { getDb } from '@/lib/db/database';
 import { mergeShops } from '@/lib/db/merge-shops';
-import { DocumentShopGuard, handleCapture } from '@/lib/ingest/handle-capture';
+import { PENDING_PREFIX } from '@/lib/capture/forward';
+import { DocumentShopGuard, drainPendingCaptures, handleCapture } from '@/lib/ingest/handle-capture';
 import { onMessage, type TabState } from '@/lib/messaging/protocol';
 import { getSettings } from '@/lib/settings';
 import { registerAnnotations } from './annotations';
@@ -19,6 +20,26 @@ export default defineBackground({
     const db = getDb();
     // One shop per page load: a later capture of the same document claiming another shop is refused.
     const shopGuard = new DocumentShopGuard();
+    // Captures a page could not deliver while this worker was stopped wait in extension storage.
+    let draining = false;
+    const drainPending = async () => {
+      if (draining) return;
+      draining = true;
+      try {
+        const settings = await getSettings(db);
+        const area = { get: () => browser.storage.local.get(null), remove: (k: string[]) => browser.storage.local.remove(k) };
+        const r = await drainPendingCaptures(db, area, PENDING_PREFIX, { paused: settings.capturePaused });
+        for (const id of r.shopIds) scheduleRules(db, id);
+      } catch {
+        /* retried on the next start or write */
+      } finally {
+        draining = false;
+      }
+    };
+    void drainPending();
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && Object.keys(changes).some((k) => k.startsWith(PENDING_PREFIX) && changes[k]?.newValue)) setTimeout(drainPending, 1000);
+    });
 
     onMessage('capture', async ({ data, sender }) => {
       // Only our own content scripts reach onMessage; still, trust the browser's sender URL, not the payload.

@@ -22,7 +22,14 @@ export default defineContentScript({
     // Identity is pinned now (document_start, before any page script ran) and never switched later.
     const identity = pinDocumentIdentity(document);
     // The page never waits for us; an un-acknowledged capture (service worker stopped) is re-sent.
-    const sender = new CaptureSender((msg) => sendMessage('capture', msg));
+    const sender = new CaptureSender(
+      (msg) => sendMessage('capture', msg),
+      undefined,
+      {
+        save: (id, msg) => browser.storage.local.set({ [id]: msg }),
+        drop: (id) => browser.storage.local.remove(id),
+      },
+    );
     const onCapture = (ev: Event) => {
       try {
         const msg = buildCaptureMessage((ev as CustomEvent).detail, { url: location.href, identity: identity.pin.identity() }, Date.now());

@@ -24,10 +24,25 @@ export const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15000] as const;
  * When the service worker is stopped mid-ingest the message fails (port closed, no receiver);
  * the capture is then re-sent with back-off once the worker is back. Re-sending is safe: the
  * background's merge makes a capture already stored a no-op. Bounded in count and size: when
- * full, the oldest un-acknowledged capture is dropped (and counted).
+ * full, the oldest un-acknowledged capture is dropped from memory (and counted); with a
+ * PendingStore it stays there for the background to drain.
  */
+/**
+ * Where an un-acknowledged capture is also written (extension storage, which page scripts cannot
+ * reach): the in-memory queue dies with the page when the operator navigates on while the worker
+ * is down; the background drains what is left here when it starts (handle-capture.ts).
+ */
+export interface PendingStore {
+  save(id: string, msg: CaptureMessage): Promise<void>;
+  drop(id: string): Promise<void>;
+}
+
+export const PENDING_PREFIX = 'pendingCapture:';
+
 export class CaptureSender {
-  #queue: { msg: CaptureMessage; tries: number }[] = [];
+  #queue: { msg: CaptureMessage; tries: number; id: string }[] = [];
+  #seq = 0;
+  readonly #prefix = `${PENDING_PREFIX}${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-`;
   #chars = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #inFlight = false;
@@ -40,6 +55,7 @@ export class CaptureSender {
       set: (fn, ms) => setTimeout(fn, ms),
       clear: (t) => clearTimeout(t),
     },
+    private readonly store?: PendingStore,
   ) {}
 
   get pending(): number {
@@ -58,12 +74,14 @@ export class CaptureSender {
   }
 
   #keep(msg: CaptureMessage, tries: number): void {
+    const id = `${this.#prefix}${++this.#seq}`;
+    this.store?.save(id, msg).catch(() => {});
     const size = msg.responseText.length;
     if (size > RETRY_MAX_CHARS || tries > RETRY_DELAYS_MS.length) {
       this.dropped++;
       return;
     }
-    this.#queue.push({ msg, tries });
+    this.#queue.push({ msg, tries, id });
     this.#chars += size;
     while (this.#queue.length > RETRY_MAX_ITEMS || this.#chars > RETRY_MAX_CHARS) {
       const old = this.#queue.shift();
@@ -110,6 +128,7 @@ export class CaptureSender {
         this.#queue.shift();
         this.#chars -= head.msg.responseText.length;
         this.acked++;
+        this.store?.drop(head.id).catch(() => {});
       }
     } finally {
       this.#inFlight = false;

@@ -110,3 +110,40 @@ export async function handleCapture(
     return { outcome: 'invalid', facts: 0, message: `保存失败：${String(e).slice(0, 160)}` };
   }
 }
+
+/** Extension storage as the background sees it (browser.storage.local). */
+export interface PendingArea {
+  get(): Promise<Record<string, unknown>>;
+  remove(keys: string[]): Promise<void>;
+}
+
+/**
+ * Ingest captures a content script could not deliver (the worker was stopped) and left in
+ * extension storage (forward.ts PendingStore). Only extension contexts write there, never page
+ * scripts; each entry still goes through the same checks as a message, with the page URL the
+ * content script recorded as the sender. Idempotent: a capture also re-sent by its page merges
+ * to no change.
+ */
+export async function drainPendingCaptures(
+  db: OpsRadarDB,
+  area: PendingArea,
+  prefix: string,
+  opts: { paused?: boolean; now?: number } = {},
+): Promise<{ drained: number; stored: number; shopIds: string[] }> {
+  const all = await area.get();
+  const keys = Object.keys(all)
+    .filter((k) => k.startsWith(prefix))
+    .sort();
+  let stored = 0;
+  const shopIds = new Set<string>();
+  for (const k of keys) {
+    const entry = all[k] as { pageUrl?: unknown } | undefined;
+    const url = typeof entry?.pageUrl === 'string' ? entry.pageUrl : undefined;
+    const ack = await handleCapture(db, entry, { ...(url ? { url } : {}) }, opts);
+    if (ack.outcome === 'invalid' && ack.message === QUOTA_MESSAGE) break; // keep the rest for later
+    if (ack.facts > 0) stored++;
+    if (ack.facts > 0 && ack.shopId) shopIds.add(ack.shopId);
+    await area.remove([k]);
+  }
+  return { drained: keys.length, stored, shopIds: [...shopIds] };
+}

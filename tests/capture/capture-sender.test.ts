@@ -1,7 +1,10 @@
 /** The content script's un-acknowledged queue: captures survive a stopped service worker. */
 import { describe, expect, it } from 'vitest';
-import { CaptureSender, RETRY_DELAYS_MS, RETRY_MAX_ITEMS } from '@/lib/capture/forward';
+import { CaptureSender, PENDING_PREFIX, RETRY_DELAYS_MS, RETRY_MAX_ITEMS } from '@/lib/capture/forward';
+import { OpsRadarDB } from '@/lib/db/database';
+import { drainPendingCaptures } from '@/lib/ingest/handle-capture';
 import type { CaptureAck, CaptureMessage } from '@/lib/schema/capture';
+import { captureMsg, fixture, sycmUrl } from '../helpers';
 
 const msg = (i: number, size = 10): CaptureMessage => ({
   meta: { kind: 'fetch', method: 'GET', url: `https://sycm.taobao.com/portal/x.json?i=${i}`, status: 200, size },
@@ -93,5 +96,57 @@ describe('CaptureSender', () => {
     for (let i = 0; i < RETRY_DELAYS_MS.length + 1; i++) await clock.fire();
     expect(s.pending).toBe(0);
     expect(s.dropped).toBe(1);
+  });
+});
+
+describe('pending captures in extension storage', () => {
+  it('an un-acknowledged capture is saved, and removed once acknowledged', async () => {
+    const saved = new Map<string, CaptureMessage>();
+    const store = {
+      save: async (id: string, m: CaptureMessage) => void saved.set(id, m),
+      drop: async (id: string) => void saved.delete(id),
+    };
+    let up = false;
+    const clock = manualTimers();
+    const s = new CaptureSender(
+      async () => {
+        if (!up) throw new Error('port closed');
+        return { outcome: 'stored', facts: 1 };
+      },
+      clock.timers,
+      store,
+    );
+    s.submit(msg(1));
+    await tick();
+    expect([...saved.keys()]).toHaveLength(1);
+    expect([...saved.keys()][0]?.startsWith(PENDING_PREFIX)).toBe(true);
+    up = true;
+    await clock.fire();
+    expect(saved.size).toBe(0);
+  });
+
+  it('the background drains what a page left behind: stored once, keys removed, foreign pages refused', async () => {
+    const db = new OpsRadarDB(`test-drain-${Date.now()}`);
+    await db.open();
+    const good = captureMsg(sycmUrl('/portal/coreIndex/new/overview/v3.json', '2026-06-01'), fixture('sycm-home', 'overview-v3.json'));
+    const area = new Map<string, unknown>([
+      [`${PENDING_PREFIX}a-1`, good],
+      [`${PENDING_PREFIX}a-2`, good],
+      [`${PENDING_PREFIX}b-1`, { ...good, pageUrl: 'https://evil.example.com/' }],
+      ['other-key', { keep: true }],
+    ]);
+    const r = await drainPendingCaptures(
+      db,
+      {
+        get: async () => Object.fromEntries(area),
+        remove: async (ks) => {
+          for (const k of ks) area.delete(k);
+        },
+      },
+      PENDING_PREFIX,
+    );
+    expect(r).toMatchObject({ drained: 3, stored: 1, shopIds: ['106033221'] });
+    expect([...area.keys()]).toEqual(['other-key']);
+    expect(await db.facts.count()).toBe(3);
   });
 });
