@@ -11,6 +11,7 @@ import { metric } from '../metrics';
 import type { MetricUnit } from '../metrics/types';
 import { buildContext } from '../rules/context';
 import { profileFor } from '../rules/run';
+import { promoOf } from '../rules/shared/promo-calendar';
 import { addDays, dateRange, isIsoDate } from '../series/dates';
 import { AREAS, type Finding } from '../schema/finding';
 import type { EntityKind, Fact } from '../schema/fact';
@@ -161,7 +162,9 @@ export async function buildReport(db: OpsRadarDB, opts: BuildReportOptions): Pro
         : `${gapDays.length} day(s) of the period or its comparison without the shop's core numbers (payment, visitors): open 生意参谋 → 首页 on those dates to capture them.`,
     );
 
-  const headline = headlineOf(numbers, kind, lang);
+  const pay = numbers.find((n) => n.id === 'payAmt');
+  const basis = kind === 'daily' && pay?.weekAgoChange !== null && weekAgo ? weekAgo : previous;
+  const headline = headlineOf(numbers, kind, lang) + promoNote(basis, period, lang);
 
   // Movers: entities whose payment / visitors moved most, per-day averages over days with data.
   const entFacts = (await db.facts.where('[shopId+date]').between([shopId, previous.from], [shopId, period.to], true, true).toArray()).filter(
@@ -348,4 +351,20 @@ function headlineOf(numbers: ReportNumber[], kind: ReportKind, lang: ReportLang)
       : `, mainly with ${lead.n.label} ${lead.c > 0 ? '▲' : '▼'}${Math.abs(lead.c * 100).toFixed(1)}%`
     : '';
   return lang === 'zh' ? `支付金额${vs}${up ? '上升' : '下降'} ${pctTxt}${leadTxt}。` : `Payment amount ${up ? 'up' : 'down'} ${pctTxt} ${vs}${leadTxt}.`;
+}
+
+/** A 大促 in the comparison period (or this one) explains much of a change: say so (§3.10: "可能"). */
+function promoNote(basis: Period, period: Period, lang: ReportLang): string {
+  const names = (p: Period) => [...new Set(dateRange(p.from, p.to).flatMap((d) => promoOf(d)?.[lang] ?? []))];
+  const before = names(basis);
+  const now = names(period);
+  if (before.length && !now.length)
+    return lang === 'zh'
+      ? `对比期含大促（${before.join('、')}），变化可能主要来自大促后的回落。`
+      : ` The comparison period includes a sale (${before.join(', ')}): much of the change may be the post-sale dip.`;
+  if (now.length && !before.length)
+    return lang === 'zh'
+      ? `本期含大促（${now.join('、')}），变化可能主要来自大促。`
+      : ` This period includes a sale (${now.join(', ')}): much of the change may come from it.`;
+  return '';
 }

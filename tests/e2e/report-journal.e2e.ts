@@ -126,7 +126,7 @@ describe('reports and the action journal', () => {
     const form = ext.locator('[data-testid="log-action-form"]');
     await form.waitFor();
     await form.locator('[data-testid="journal-note"]').fill('e2e：按诊断建议处理');
-    await ext.screenshot({ path: join(SHOTS_DIR, 'journal-finding-form.png'), fullPage: true });
+    await ext.locator('article.finding', { has: form }).screenshot({ path: join(SHOTS_DIR, 'journal-finding-form.png') });
     await form.locator('[data-testid="journal-save"]').click();
     await ext.waitForSelector('[data-testid="log-action-done"]', { timeout: 5000 });
     const journal = await readStore<{ findingId?: string; note: string; date: string; area?: string }>(ext, 'journal');
@@ -161,5 +161,24 @@ describe('reports and the action journal', () => {
     const dates = await ext.locator('[data-testid="journal-entry"] .small.muted').allTextContents();
     expect(dates[1]).toContain('2026-11-15');
     expect(extErrors).toEqual([]);
+  });
+
+  it('记录操作 from an entity drill view', async () => {
+    await ext.click('[data-testid="work-toggle"]');
+    await ext.click('[data-tab="SEL"]');
+    const first = ext.locator('[data-testid="drill-item"] button.link').first();
+    await first.waitFor({ timeout: 10_000 });
+    await first.click();
+    await ext.waitForSelector('[data-testid="entity-view"]');
+    await ext.click('[data-testid="entity-log-action"] [data-testid="log-action"]');
+    const form = ext.locator('[data-testid="entity-log-action"] [data-testid="journal-form"]');
+    await form.waitFor();
+    expect(await form.locator('[data-testid="journal-kind"]').inputValue()).toBe('changeMainImage');
+    await ext.locator('[data-testid="entity-view"]').screenshot({ path: join(SHOTS_DIR, 'journal-entity-form.png') });
+    await form.locator('[data-testid="journal-save"]').click();
+    await form.waitFor({ state: 'detached', timeout: 5000 });
+    await ext.waitForSelector('[data-testid="entity-log-action"] [data-testid="log-action-done"]', { timeout: 5000 });
+    const journal = await readStore<{ entity: { kind: string } }>(ext, 'journal');
+    expect(journal.filter((e) => e.entity.kind === 'item')).toHaveLength(2);
   });
 });

@@ -154,3 +154,29 @@ describe('renderers', () => {
     expect(html).toContain('<span class="down">▼20.00%</span>');
   });
 });
+
+describe('buildReport: edge cases', () => {
+  it('a comparison week inside 双11 is named in the headline', async () => {
+    const { fact } = await import('./world');
+    const days = [];
+    // 11-09 … 11-22: the first week is inside 双11 (to 11-14), the second is not.
+    for (let k = 0; k < 14; k++) {
+      const d = addDays('2026-11-22', k - 13);
+      days.push(fact('shop', S, d, { payAmt: k < 7 ? 5000 : 1000, uv: 500, payByrCnt: 10 }));
+    }
+    await db.facts.bulkPut(days);
+    const r = await buildReport(db, { shopId: S, kind: 'weekly', date: '2026-11-22', lang: 'zh', now: 0 });
+    expect(r.headline).toContain('较上周下降 ▼80.0%');
+    expect(r.headline).toContain('对比期含大促（双11），变化可能主要来自大促后的回落。');
+  });
+
+  it('a date without data: no numbers, a plain headline, every day a gap', async () => {
+    const r = await buildReport(db, { shopId: S, kind: 'daily', date: '2025-03-20', lang: 'zh', now: 0 });
+    expect(r.numbers).toEqual([]);
+    expect(r.headline).toBe('缺少支付金额数据，无法下结论。');
+    expect(r.gaps.missingDays).toEqual(['2025-03-13', '2025-03-19', '2025-03-20']);
+    expect(reportMarkdown(r)).toContain('本期及对比期缺 3 天的店铺核心数据');
+    expect(r.trends).toEqual([]);
+    expect(reportHtml(r)).not.toContain('<svg');
+  });
+});
