@@ -16,6 +16,7 @@ const NAV: [string, OptionsKey][] = [
   ['profiles', 'profiles'],
   ['thresholds', 'thresholds'],
   ['notifications', 'notifications'],
+  ['webhooks', 'webhooks'],
   ['annotations', 'annotations'],
   ['data', 'retention'],
   ['storage', 'storage'],

@@ -43,6 +43,7 @@ const zh = {
   source_S: '统计方法',
   // Notifications
   notifications: '通知',
+  webhooks: '群机器人推送',
   notifyEnable: '开启新问题通知',
   notifyHint: '每次诊断后，把新出现的 P0/P1 问题汇总成一条系统通知；未变化的问题不会重复提醒。开启时浏览器会请求「通知」权限，关闭时归还。',
   notifyDenied: '未获得通知权限，通知保持关闭。',
@@ -125,6 +126,7 @@ const en: Record<OptionsKey, string> = {
   source_H: 'practitioners',
   source_S: 'statistics',
   notifications: 'Notifications',
+  webhooks: 'Group robots',
   notifyEnable: 'Notify me of new issues',
   notifyHint:
     'After each diagnosis, new P0/P1 issues are summed up in one system notification; an unchanged issue is never repeated. Turning this on asks for the "notifications" permission; turning it off gives it back.',
