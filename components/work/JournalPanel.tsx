@@ -69,19 +69,25 @@ interface EntityOption {
 }
 
 /** Entities of a kind seen in the last 30 days before asOf, with the metrics they have. */
-function useEntityOptions(shopId: string | null, kind: EntityKind, asOf: string | null): EntityOption[] | undefined {
+function useEntityOptions(shopId: string | null, kind: EntityKind, asOf: string | null, onlyId?: string): EntityOption[] | undefined {
   return useLiveQuery(async () => {
     if (!shopId) return [];
     const to = asOf ?? todayShanghai();
     const from = addDays(to, -29);
-    if (kind === 'shop') {
+    // One known entity (the shop, or the entity a finding names): its own index range only.
+    const one = kind === 'shop' ? shopId : onlyId;
+    if (one) {
       const rows = await getDb()
         .facts.where('[shopId+entityKind+entityId+date]')
-        .between([shopId, 'shop', shopId, from], [shopId, 'shop', shopId, to], true, true)
+        .between([shopId, kind, one, from], [shopId, kind, one, to], true, true)
         .toArray();
       const metrics = new Set<string>();
-      for (const f of rows) for (const k of Object.keys(f.values)) metrics.add(k);
-      return [{ id: shopId, metrics }];
+      let name: string | undefined;
+      for (const f of rows) {
+        for (const k of Object.keys(f.values)) metrics.add(k);
+        if (f.entityName) name = f.entityName;
+      }
+      return [{ id: one, ...(name ? { name } : {}), metrics }];
     }
     const rows = await getDb()
       .facts.where('[shopId+date]')
@@ -99,7 +105,7 @@ function useEntityOptions(shopId: string | null, kind: EntityKind, asOf: string 
       for (const k of Object.keys(f.values)) o.metrics.add(k);
     }
     return [...byId.values()].sort((a, b) => (a.name ?? a.id).localeCompare(b.name ?? b.id, 'zh'));
-  }, [shopId, kind, asOf]);
+  }, [shopId, kind, asOf, onlyId]);
 }
 
 export interface JournalDraft {
@@ -144,7 +150,7 @@ export function JournalForm({
   const [query, setQuery] = useState(initial.entity.kind === 'shop' ? '' : (initial.entity.name ?? initial.entity.id));
   const [error, setError] = useState<string | null>(null);
   const [metricTouched, setMetricTouched] = useState(!!editingId);
-  const options = useEntityOptions(shopId, d.entity.kind, asOf);
+  const options = useEntityOptions(shopId, d.entity.kind, asOf, fixedEntity ? d.entity.id : undefined);
   const chosen = options?.find((o) => o.id === d.entity.id);
   const available = chosen?.metrics;
   const shownMetric = metricTouched ? d.metric : defaultMetric(d.kind, d.entity.kind, available);

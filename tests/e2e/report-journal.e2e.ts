@@ -181,4 +181,17 @@ describe('reports and the action journal', () => {
     const journal = await readStore<{ entity: { kind: string } }>(ext, 'journal');
     expect(journal.filter((e) => e.entity.kind === 'item')).toHaveLength(2);
   });
+
+  it('English: the journal and the report follow the language setting', async () => {
+    await ext.goto(`chrome-extension://${browser.extId}/sidepanel.html?view=journal`);
+    await ext.waitForSelector('[data-testid="journal-entry"]', { timeout: 10_000 });
+    await ext.click('header.app button:has-text("English")');
+    await ext.waitForSelector('[data-testid="journal-add"]:has-text("Log an action")', { timeout: 5000 });
+    await ext.screenshot({ path: join(SHOTS_DIR, 'journal-panel-en.png'), fullPage: true });
+    await ext.click('[data-work-tab="report"]');
+    await ext.fill('[data-testid="report-date"]', D);
+    await ext.waitForFunction(() => document.querySelector('.report-title')?.textContent?.startsWith('Daily report'), undefined, { timeout: 10_000 });
+    await ext.screenshot({ path: join(SHOTS_DIR, 'report-daily-en.png'), fullPage: true });
+    expect(extErrors).toEqual([]);
+  });
 });
