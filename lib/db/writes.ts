@@ -47,12 +47,25 @@ export interface IngestOutcome {
   unchanged: number;
 }
 
+type FactsListener = (facts: readonly Fact[]) => void;
+const factListeners = new Set<FactsListener>();
+
+/**
+ * Be told of the facts a capture stored (merged, as they are now in the database), after its
+ * transaction committed. The background's rule runs use it to re-run only what changed.
+ */
+export function onFactsWritten(listener: FactsListener): () => void {
+  factListeners.add(listener);
+  return () => factListeners.delete(listener);
+}
+
 /**
  * Write one processed capture: facts (upsert), shop, capture-health counters and the capture
  * log, all in one transaction — a capture is either wholly recorded or not at all.
  */
 export async function recordCapture(db: OpsRadarDB, r: ProcessResult, extra: { url: string; at: number; tabId?: number }): Promise<IngestOutcome> {
-  return db.transaction('rw', [db.facts, db.shops, db.health, db.captures], async () => {
+  let stored: Fact[] = [];
+  const out = await db.transaction('rw', [db.facts, db.shops, db.health, db.captures], async () => {
     let written = 0;
     let unchanged = 0;
     if (r.facts.length) {
@@ -65,6 +78,7 @@ export async function recordCapture(db: OpsRadarDB, r: ProcessResult, extra: { u
       });
       const toPut = [...pending.values()];
       if (toPut.length) await db.facts.bulkPut(toPut);
+      stored = toPut;
       written = toPut.length;
       unchanged = new Set(r.facts.map((f) => f.id)).size - written;
     }
@@ -107,6 +121,16 @@ export async function recordCapture(db: OpsRadarDB, r: ProcessResult, extra: { u
     }
     return { written, unchanged };
   });
+  if (stored.length) {
+    for (const l of factListeners) {
+      try {
+        l(stored);
+      } catch {
+        /* a listener's failure is not the capture's: it is stored */
+      }
+    }
+  }
+  return out;
 }
 
 async function bumpHealth(db: OpsRadarDB, r: ProcessResult, outcome: string, at: number): Promise<void> {
@@ -178,7 +202,7 @@ export async function pauseForQuota(
         const id = `${c.adapter}|${c.route}`;
         const row = (await db.health.get(id)) ?? { id, adapter: c.adapter, route: c.route, counts: {}, metricsSeen: [] };
         row.counts.quota = (row.counts.quota ?? 0) + 1;
-        row.lastIssue = { at: c.at, path: '(存储)', message: QUOTA_MESSAGE };
+        row.lastIssue = { at: c.at, path: '', message: QUOTA_MESSAGE };
         const today = shanghaiDate(c.at);
         const day = row.day?.date === today ? row.day : { date: today, ok: 0, skipped: 0 };
         day.skipped++;
@@ -191,7 +215,7 @@ export async function pauseForQuota(
         adapter: c.adapter,
         route: c.route,
         url: c.url.slice(0, 300),
-        outcome: 'invalid',
+        outcome: 'storage-full',
         facts: 0,
         message: QUOTA_MESSAGE,
         ...(c.tabId !== undefined ? { tabId: c.tabId } : {}),

@@ -15,7 +15,7 @@ export interface HealthLine {
   text: string;
 }
 
-const SKIP_OUTCOMES = ['rejected', 'login', 'platform-error', 'unidentified', 'too-large'] as const;
+const SKIP_OUTCOMES = ['rejected', 'login', 'platform-error', 'unidentified', 'too-large', 'storage-full'] as const;
 
 /**
  * One capture-health row in plain words, e.g.
@@ -35,7 +35,14 @@ export function healthLine(row: HealthRow, lang: Lang, today: string): HealthLin
   if (day.skipped > 0 || lastIssueIsLatest) {
     level = row.lastOkAt && !lastIssueIsLatest ? 'warn' : 'error';
     if (row.lastIssue)
-      parts.push(lang === 'zh' ? `字段 ${row.lastIssue.path} ${row.lastIssue.message}` : `field ${row.lastIssue.path}: ${row.lastIssue.message}`);
+      // An issue without a field path (storage full, wrong shop…) is a plain sentence.
+      parts.push(
+        !row.lastIssue.path
+          ? row.lastIssue.message
+          : lang === 'zh'
+            ? `字段 ${row.lastIssue.path} ${row.lastIssue.message}`
+            : `field ${row.lastIssue.path}: ${row.lastIssue.message}`,
+      );
     if (day.skipped > 0) parts.push(lang === 'zh' ? `今日 ${day.skipped} 次采集被跳过` : `${day.skipped} capture(s) skipped today`);
   }
   if (drifted.length) {

@@ -105,7 +105,7 @@ export async function handleCapture(
     if (isQuotaError(e)) {
       // The capture's transaction was rolled back; pause capture and say so where the operator looks.
       await pauseForQuota(db, { at: now, url: msg.meta.url, adapter: r?.adapter ?? null, route: r?.route ?? null, shopId: r?.shopId ?? null, tabId: sender.tabId });
-      return { outcome: 'invalid', facts: 0, message: QUOTA_MESSAGE };
+      return { outcome: 'storage-full', facts: 0, message: QUOTA_MESSAGE };
     }
     return { outcome: 'invalid', facts: 0, message: `保存失败：${String(e).slice(0, 160)}` };
   }
@@ -140,7 +140,7 @@ export async function drainPendingCaptures(
     const entry = all[k] as { pageUrl?: unknown } | undefined;
     const url = typeof entry?.pageUrl === 'string' ? entry.pageUrl : undefined;
     const ack = await handleCapture(db, entry, { ...(url ? { url } : {}) }, opts);
-    if (ack.outcome === 'invalid' && ack.message === QUOTA_MESSAGE) break; // keep the rest for later
+    if (ack.outcome === 'storage-full') break; // keep the rest for later
     if (ack.facts > 0) stored++;
     if (ack.facts > 0 && ack.shopId) shopIds.add(ack.shopId);
     await area.remove([k]);

@@ -58,6 +58,7 @@ export const CAPTURE_OUTCOMES = [
   'too-large',
   'invalid',
   'paused',
+  'storage-full',
 ] as const;
 export type CaptureOutcome = (typeof CAPTURE_OUTCOMES)[number];
 

@@ -39,7 +39,7 @@ describe('IndexedDB quota exceeded', () => {
     expect(before.length).toBeGreaterThan(0);
     fillDiskDuringBulkPut();
     const ack = await handleCapture(db, table(), sender);
-    expect(ack).toMatchObject({ outcome: 'invalid', facts: 0, message: QUOTA_MESSAGE });
+    expect(ack).toMatchObject({ outcome: 'storage-full', facts: 0, message: QUOTA_MESSAGE });
     // Nothing corrupted: not one of the half-written rows survived, the earlier rows are intact.
     expect(await db.facts.toArray()).toEqual(before);
     expect((await getSettings(db)).capturePaused).toBe(true);
@@ -47,7 +47,7 @@ describe('IndexedDB quota exceeded', () => {
     const health = await db.health.get('sycm-home|trend');
     expect(health?.lastIssue?.message).toBe(QUOTA_MESSAGE);
     expect(health?.counts.quota).toBe(1);
-    expect(await db.captures.orderBy('seq').last()).toMatchObject({ outcome: 'invalid', message: QUOTA_MESSAGE, tabId: 9 });
+    expect(await db.captures.orderBy('seq').last()).toMatchObject({ outcome: 'storage-full', message: QUOTA_MESSAGE, tabId: 9 });
   });
 
   it('while paused, the background stores nothing more (the flag the popup shows)', async () => {

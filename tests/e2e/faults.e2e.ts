@@ -185,7 +185,7 @@ describe('two tabs of the same shop capturing at once', () => {
             const get = st.get('settings');
             get.onsuccess = () => {
               st.put({ key: 'settings', value: { ...(get.result?.value ?? {}), capturePaused: true } });
-              tx.objectStore('captures').add({ at: Date.now(), shopId: null, adapter: 'sycm-home', route: 'table', url: 'https://sycm.taobao.com/portal/coreIndex/new/getTableData/v3.json', outcome: 'invalid', facts: 0, message: m, tabId: id });
+              tx.objectStore('captures').add({ at: Date.now(), shopId: null, adapter: 'sycm-home', route: 'table', url: 'https://sycm.taobao.com/portal/coreIndex/new/getTableData/v3.json', outcome: 'storage-full', facts: 0, message: m, tabId: id });
             };
             tx.oncomplete = () => {
               db.close();
