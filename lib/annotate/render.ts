@@ -249,6 +249,14 @@ export function drawHistory(canvas: HTMLCanvasElement, h: ItemAnnotation['histor
     });
     ctx.stroke();
     ctx.setLineDash?.([]);
+    // One captured day draws no line: mark the point.
+    if (nums.length === 1) {
+      const i = vals.findIndex((v) => v !== null);
+      ctx.fillStyle = color;
+      ctx.beginPath();
+      ctx.arc(x(i), 4 + (H - 20) * (1 - (nums[0] ?? 0) / max), 2.5, 0, Math.PI * 2);
+      ctx.fill();
+    }
   };
   line(h.payAmt, '#1a66ff', []);
   line(h.uv, '#faad14', []);

@@ -78,6 +78,16 @@ async function logFromFirstRow(note: string): Promise<string> {
   await first.waitFor({ timeout: 30_000 });
   const itemId = (await first.evaluate((el) => ((el.getRootNode() as ShadowRoot).host.closest('tr') as HTMLElement).dataset.itemId)) ?? '';
   await first.focus();
+  // The history chart draws even a single captured day (a point, not an empty grid).
+  const ink = await page.locator(`tr[data-item-id="${itemId}"] ${HOST} canvas[data-part="chart"]`).evaluate((c) => {
+    const cv = c as HTMLCanvasElement;
+    const px = cv.getContext('2d')?.getImageData(0, 0, cv.width, cv.height - 16).data ?? [];
+    // Series ink, not the light grid lines (#eef0f4).
+    let inked = 0;
+    for (let k = 0; k < px.length; k += 4) if ((px[k + 3] ?? 0) > 0 && Math.min(px[k] ?? 255, px[k + 1] ?? 255, px[k + 2] ?? 255) < 180) inked++;
+    return inked;
+  });
+  expect(ink).toBeGreaterThan(5);
   await page.keyboard.press('Tab');
   const open = page.locator(`tr[data-item-id="${itemId}"] ${HOST} [data-part="log-open"]`);
   await expect.poll(() => open.evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b)).toBe(true);
