@@ -17,16 +17,24 @@ const CONSOLE_TABS = [
   'https://tuijian.taobao.com/*',
 ];
 
-/** The shop a tab works on: its newest capture with a shop (as tabState reads it), else the current shop. */
-async function shopOfTab(db: OpsRadarDB, tabId: number | undefined, fallback: string | null): Promise<string | null> {
+/**
+ * The shop a tab works on: its newest capture with a shop (as tabState reads it) — of this page
+ * load when the request says when that was — else (no tab, no page load given) the current shop.
+ */
+async function shopOfTab(db: OpsRadarDB, tabId: number | undefined, fallback: string | null, since?: number): Promise<string | null> {
+  const pageLoad = typeof since === 'number' && Number.isFinite(since) ? since : null;
   if (tabId !== undefined) {
+    const from = pageLoad !== null ? Math.max(pageLoad - 1000, Date.now() - 24 * 3600 * 1000) : Date.now() - 24 * 3600 * 1000;
     const recent = await db.captures
       .where('at')
-      .above(Date.now() - 24 * 3600 * 1000)
+      .above(from)
       .reverse()
       .filter((e) => e.tabId === tabId && !!e.shopId)
       .first();
     if (recent?.shopId) return recent.shopId;
+    // The page says when it was loaded and has not captured yet: its shop is not known, and an
+    // earlier page of this tab (maybe another shop) or the current shop must not stand in.
+    if (pageLoad !== null) return null;
   }
   if (fallback) return fallback;
   const shops = await db.shops.limit(2).toArray();
@@ -38,7 +46,7 @@ export async function handleAnnotations(db: OpsRadarDB, req: AnnotationRequest, 
   const lang = settings.language;
   const enabled = (ANNOTATED_FAMILIES as readonly string[]).includes(req.family) && (settings.annotations?.[req.family] ?? true);
   if (!enabled || !Array.isArray(req.entities)) return { enabled: false, lang, shopId: null, data: {} };
-  const shopId = await shopOfTab(db, tabId, settings.currentShopId);
+  const shopId = await shopOfTab(db, tabId, settings.currentShopId, req.since);
   if (!shopId) return { enabled: true, lang, shopId: null, data: {} };
   const p = settings.profiles[shopId] ?? {};
   const data = await annotationData(db, shopId, req, { grossMargin: p.grossMargin, attributionDays: p.attributionDays });

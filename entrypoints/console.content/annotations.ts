@@ -20,6 +20,7 @@ export function startPageAnnotations(): () => void {
           doc: document,
           loc: location,
           request: (req) => sendMessage('annotations', req).catch(() => null),
+          since: Math.floor(performance.timeOrigin),
           // The background validates the entry (journal schema) and answers with its id.
           logAction: (req) => sendMessage('logAction', req),
         });

@@ -16,6 +16,8 @@ export interface AnnotatorOptions {
   doc: Document;
   loc: { search: string; hash: string };
   request(req: AnnotationRequest): Promise<AnnotationResponse | null | undefined>;
+  /** When the page was loaded (performance.timeOrigin): the background reads the shop from this page's captures. */
+  since?: number;
   /** Logs an action from a hover card (记录操作); without it the cards have no such control. */
   logAction?: LogActionFn;
   debounceMs?: number;
@@ -54,6 +56,9 @@ function ours(n: Node): boolean {
   return n.nodeName.toLowerCase() === HOST_TAG;
 }
 
+/** Waits before asking again while the page's own captures are not stored yet. */
+const WAITS_MS = [1000, 2000, 4000, 8000];
+
 export function startAnnotator(opts: AnnotatorOptions): Annotator {
   const { doc, family } = opts;
   const find = FINDERS[family];
@@ -62,6 +67,9 @@ export function startAnnotator(opts: AnnotatorOptions): Annotator {
   let cache = new Map<string, Map<string, Annotation | null>>();
   let lang: Lang = 'zh';
   let shopId: string | null = null;
+  /** Retries while the page's shop is not known yet. */
+  let waits = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let disabled = false;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -90,7 +98,7 @@ export function startAnnotator(opts: AnnotatorOptions): Annotator {
       if (!known.has(k)) missing.set(k, a.ref);
     }
     if (missing.size > 0) {
-      const res = await opts.request({ family, date, attr, entities: [...missing.values()] });
+      const res = await opts.request({ family, date, attr, entities: [...missing.values()], ...(opts.since !== undefined ? { since: opts.since } : {}) });
       if (stopped) return;
       if (!res) return;
       if (!res.enabled) {
@@ -100,8 +108,20 @@ export function startAnnotator(opts: AnnotatorOptions): Annotator {
       }
       lang = res.lang;
       if (res.shopId) shopId = res.shopId;
-      // No shop known yet (nothing captured): leave the entities unasked; findingsChanged retries.
-      if (!res.shopId) return;
+      // No shop known yet (this page has not captured yet): leave the entities unasked and look
+      // again shortly (a few times; findingsChanged also retries).
+      if (!res.shopId) {
+        if (waits < WAITS_MS.length) {
+          const ms = WAITS_MS[waits++] ?? 0;
+          if (retryTimer) clearTimeout(retryTimer);
+          retryTimer = setTimeout(() => {
+            retryTimer = null;
+            void run();
+          }, ms);
+        }
+        return;
+      }
+      waits = 0;
       for (const k of missing.keys()) known.set(k, res.data[k] ?? null);
     }
     const data = new Map<string, Annotation>();
@@ -160,6 +180,7 @@ export function startAnnotator(opts: AnnotatorOptions): Annotator {
     refresh() {
       cache = new Map();
       disabled = false;
+      waits = 0;
       schedule();
     },
     stop() {
@@ -167,6 +188,7 @@ export function startAnnotator(opts: AnnotatorOptions): Annotator {
       observer.disconnect();
       doc.removeEventListener('change', onChange, true);
       if (timer) clearTimeout(timer);
+      if (retryTimer) clearTimeout(retryTimer);
       removeAll();
       forgetHosts(doc);
     },

@@ -27,6 +27,12 @@ export interface AnnotationRequest {
   /** Attribution window the ad page shows ('15'), when it says. */
   attr: string | null;
   entities: AnchorRef[];
+  /**
+   * When the page was loaded (epoch ms, performance.timeOrigin): the shop is read from this
+   * document's own captures only, so a tab that switched shops never shows the previous shop's
+   * annotations. Absent: the tab's newest capture, then the current shop.
+   */
+  since?: number;
 }
 
 /** Badge / flag ids. Items: 潜力款 滞销 库存告急 退款异常; ads: 高花费无转化 ROI低于保本 点击率偏低. */
