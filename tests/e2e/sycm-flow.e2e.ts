@@ -4,61 +4,32 @@
  * generator's numbers, device kept apart, and the planted drop visible in 手淘搜索.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flowOverview, searchKeywordDays, sourceDaysForDevice } from '../sandbox/generator/flow-live.ts';
-import type { Sandbox } from '../sandbox/server.ts';
-import { type Browser, launch, readStore, settle, startAll } from './harness';
+import { extensionSession, storedFacts, typeDate } from './family-helpers';
+import { settle } from './harness';
 
 const A = '106033221';
 const D = '2026-11-20';
 const BEFORE = '2026-10-16';
 
-type Fact = {
-  id: string;
-  shopId: string;
-  entityKind: string;
-  entityId: string;
-  entityName?: string;
-  grain: string;
-  date: string;
-  dims: Record<string, string>;
-  values: Record<string, number>;
-};
-
-let sandbox: Sandbox;
-let browser: Browser;
-let page: Page;
-let ext: Page;
-
-beforeAll(async () => {
-  sandbox = await startAll();
-  browser = await launch(sandbox);
-  page = await browser.ctx.newPage();
-  ext = await browser.ctx.newPage();
-  await ext.goto(`chrome-extension://${browser.extId}/sidepanel.html`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+const rig = extensionSession();
 
 const rendered = (p: Page, date: string, device: string) =>
   p.waitForSelector(`body[data-rendered-date="${date}"][data-rendered-device="${device}"]`, { timeout: 30_000 });
 
 describe('流量 capture', () => {
   it('stores the 店铺来源 tree for device 2 (page default) and 所有终端, with generator values', async () => {
-    await page.goto(`https://sycm.taobao.com/flow/monitor/shopsource/construction?belong=all&dateType=day&dateRange=${D}%7C${D}`);
-    await rendered(page, D, '2');
-    await page.selectOption('#device', '0');
-    await rendered(page, D, '0');
-    await page.fill('#date-picker', BEFORE);
-    await page.dispatchEvent('#date-picker', 'change');
-    await rendered(page, BEFORE, '0');
-    await settle(ext);
-    const facts = (await readStore<Fact>(ext, 'facts')).filter((f) => f.shopId === A && f.entityKind === 'source');
+    await rig.page.goto(`https://sycm.taobao.com/flow/monitor/shopsource/construction?belong=all&dateType=day&dateRange=${D}%7C${D}`);
+    await rendered(rig.page, D, '2');
+    await rig.page.selectOption('#device', '0');
+    await rendered(rig.page, D, '0');
+    await typeDate(rig.page, BEFORE);
+    await rendered(rig.page, BEFORE, '0');
+    await settle(rig.ext);
+    const facts = (await storedFacts(rig.ext)).filter((f) => f.shopId === A && f.entityKind === 'source');
     for (const device of ['0', '2'] as const) {
-      const truth = sourceDaysForDevice(sandbox.world, A, D, device);
+      const truth = sourceDaysForDevice(rig.sandbox.world, A, D, device);
       const mine = facts.filter((f) => f.date === D && f.dims.device === device && f.grain === 'day');
       expect(mine).toHaveLength(truth.length);
       for (const t of truth) {
@@ -70,7 +41,7 @@ describe('流量 capture', () => {
     }
     // Device 0 level-1 sources add up to the home page's shop visitors.
     const level1 = facts.filter((f) => f.date === D && f.dims.device === '0' && f.dims.level === '1');
-    expect(level1.reduce((a, f) => a + (f.values.uv ?? 0), 0)).toBe(sandbox.world.shopDay(A, D).uv);
+    expect(level1.reduce((a, f) => a + (f.values.uv ?? 0), 0)).toBe(rig.sandbox.world.shopDay(A, D).uv);
     // The planted traffic drop shows in 手淘搜索 (vs the same weekday a month earlier).
     const uv = (date: string, id: string) => facts.find((f) => f.date === date && f.entityId === id && f.dims.device === '0')?.values.uv ?? 0;
     expect(uv(D, '23.s1150') / uv(BEFORE, '23.s1150')).toBeLessThan(0.6);
@@ -78,33 +49,33 @@ describe('流量 capture', () => {
   });
 
   it('stores the 手淘搜索 keywords of the drill-down', async () => {
-    await page.goto(`https://sycm.taobao.com/flow/monitor/shopsource?belong=all&dateType=day&dateRange=${D}%7C${D}&device=2`);
-    await rendered(page, D, '2');
-    await page.click('#open-keywords');
-    await page.waitForSelector('body[data-keywords-state="done"]');
-    await settle(ext);
-    const kws = (await readStore<Fact>(ext, 'facts')).filter((f) => f.shopId === A && f.entityKind === 'keyword' && f.date === D);
-    const truth = searchKeywordDays(sandbox.world, A, D, '2');
+    await rig.page.goto(`https://sycm.taobao.com/flow/monitor/shopsource?belong=all&dateType=day&dateRange=${D}%7C${D}&device=2`);
+    await rendered(rig.page, D, '2');
+    await rig.page.click('#open-keywords');
+    await rig.page.waitForSelector('body[data-keywords-state="done"]');
+    await settle(rig.ext);
+    const kws = (await storedFacts(rig.ext)).filter((f) => f.shopId === A && f.entityKind === 'keyword' && f.date === D);
+    const truth = searchKeywordDays(rig.sandbox.world, A, D, '2');
     expect(kws.map((k) => [k.entityId, k.values.uv, k.dims.source, k.dims.device]).sort()).toEqual(truth.map((t) => [t.keyword, t.uv, '23.s1150', '2']).sort());
   });
 
   it('stores 流量总览 as a device-2 shop fact, apart from the device-0 home facts', async () => {
-    await page.goto(`https://sycm.taobao.com/flow/monitor/overview?dateType=day&dateRange=${D}%7C${D}`);
-    await rendered(page, D, '2');
-    await settle(ext);
-    const shop = (await readStore<Fact>(ext, 'facts')).filter((f) => f.shopId === A && f.entityKind === 'shop' && f.date === D);
-    const ov = flowOverview(sandbox.world, A, D, '2');
+    await rig.page.goto(`https://sycm.taobao.com/flow/monitor/overview?dateType=day&dateRange=${D}%7C${D}`);
+    await rendered(rig.page, D, '2');
+    await settle(rig.ext);
+    const shop = (await storedFacts(rig.ext)).filter((f) => f.shopId === A && f.entityKind === 'shop' && f.date === D);
+    const ov = flowOverview(rig.sandbox.world, A, D, '2');
     expect(shop).toHaveLength(1);
     expect(shop[0]).toMatchObject({ entityId: A, grain: 'day', dims: { device: '2' } });
     expect(shop[0]?.values).toMatchObject({ uv: ov.uv, itmUv: ov.itmUv, pv: ov.pv, newUv: ov.newUv });
   });
 
   it('reloading duplicates nothing', async () => {
-    const before = await readStore<Fact>(ext, 'facts');
-    await page.reload();
-    await rendered(page, D, '2');
-    await settle(ext, 'captures');
-    const after = await readStore<Fact>(ext, 'facts');
+    const before = await storedFacts(rig.ext);
+    await rig.page.reload();
+    await rendered(rig.page, D, '2');
+    await settle(rig.ext, 'captures');
+    const after = await storedFacts(rig.ext);
     expect(after.map((f) => f.id).sort()).toEqual(before.map((f) => f.id).sort());
   });
 });

@@ -3,66 +3,38 @@
  * (grain live, today's date) equal to the generator's snapshot, yesterday as a closed day, the
  * rank's items; a later snapshot replaces the earlier one under the same key.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { liveItems, liveShop, liveSources, yesterdayShop } from '../sandbox/generator/flow-live.ts';
 import { addDays, beijingDate } from '../sandbox/generator/index.ts';
-import { type Sandbox, startSandbox } from '../sandbox/server.ts';
-import { type Browser, launch, readStore, settle } from './harness';
+import { extensionSession, storedFacts } from './family-helpers';
+import { settle } from './harness';
 
 const A = '106033221';
 // Live data belongs to the real today (the extension dates it by the capture clock).
 const TODAY = beijingDate(Date.now());
 const YEST = addDays(TODAY, -1);
 
-type Fact = {
-  id: string;
-  shopId: string;
-  entityKind: string;
-  entityId: string;
-  grain: string;
-  date: string;
-  dims: Record<string, string>;
-  values: Record<string, number>;
-};
+const rig = extensionSession(TODAY);
 
-let sandbox: Sandbox;
-let browser: Browser;
-let page: Page;
-let ext: Page;
-
-const setMinute = (m: number) => browser.ctx.addCookies([{ name: 'sandbox_minute', value: String(m), domain: 'sycm.taobao.com', path: '/', secure: true }]);
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, today: TODAY });
-  browser = await launch(sandbox);
-  page = await browser.ctx.newPage();
-  ext = await browser.ctx.newPage();
-  await ext.goto(`chrome-extension://${browser.extId}/sidepanel.html`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+const setMinute = (m: number) => rig.browser.ctx.addCookies([{ name: 'sandbox_minute', value: String(m), domain: 'sycm.taobao.com', path: '/', secure: true }]);
 
 describe('实时 capture', () => {
   it('stores today so far as live, yesterday as a closed day, the rank items and live sources', async () => {
     await setMinute(635);
-    await page.goto('https://sycm.taobao.com/portal/live.htm');
-    await page.waitForSelector(`body[data-rendered-date="${TODAY}"][data-snapshot-minute="635"]`, { timeout: 30_000 });
-    await page.selectOption('#rank-index', 'payAmt');
-    await page.waitForSelector('body[data-rank-state="payAmt-1"]');
-    await settle(ext);
-    const facts = (await readStore<Fact>(ext, 'facts')).filter((f) => f.shopId === A);
+    await rig.page.goto('https://sycm.taobao.com/portal/live.htm');
+    await rig.page.waitForSelector(`body[data-rendered-date="${TODAY}"][data-snapshot-minute="635"]`, { timeout: 30_000 });
+    await rig.page.selectOption('#rank-index', 'payAmt');
+    await rig.page.waitForSelector('body[data-rank-state="payAmt-1"]');
+    await settle(rig.ext);
+    const facts = (await storedFacts(rig.ext)).filter((f) => f.shopId === A);
     const live = facts.filter((f) => f.entityKind === 'shop' && f.grain === 'live');
     expect(live).toHaveLength(1);
     expect(live[0]).toMatchObject({ entityId: A, date: TODAY, dims: { device: '0' } });
-    expect(live[0]?.values).toEqual(liveShop(sandbox.world, A, TODAY, 635));
+    expect(live[0]?.values).toEqual(liveShop(rig.sandbox.world, A, TODAY, 635));
     const y = facts.find((f) => f.entityKind === 'shop' && f.grain === 'day' && f.date === YEST);
-    expect(y?.values).toMatchObject(yesterdayShop(sandbox.world, A, TODAY));
+    expect(y?.values).toMatchObject(yesterdayShop(rig.sandbox.world, A, TODAY));
     const items = facts.filter((f) => f.entityKind === 'item' && f.grain === 'live');
-    const truth = [...liveItems(sandbox.world, A, TODAY, 635, 'uv').slice(0, 10), ...liveItems(sandbox.world, A, TODAY, 635, 'payAmt').slice(0, 10)];
+    const truth = [...liveItems(rig.sandbox.world, A, TODAY, 635, 'uv').slice(0, 10), ...liveItems(rig.sandbox.world, A, TODAY, 635, 'payAmt').slice(0, 10)];
     expect(new Set(items.map((i) => i.entityId))).toEqual(new Set(truth.map((t) => t.itemId)));
     const first = truth[0];
     expect(items.find((i) => i.entityId === first?.itemId)?.values).toEqual({
@@ -72,20 +44,20 @@ describe('实时 capture', () => {
       cartItemCnt: first?.cartItmCnt,
     });
     const src = facts.filter((f) => f.entityKind === 'source' && f.grain === 'live');
-    const st = liveSources(sandbox.world, A, TODAY, 635, '2').slice(0, 10);
+    const st = liveSources(rig.sandbox.world, A, TODAY, 635, '2').slice(0, 10);
     expect(src.map((s) => [s.entityId, s.values.uv, s.dims.device]).sort()).toEqual(st.map((s) => [s.pageId, s.uv, '2']).sort());
   });
 
   it('a later snapshot replaces the earlier one under the same key', async () => {
-    const before = (await readStore<Fact>(ext, 'facts')).filter((f) => f.shopId === A && f.entityKind === 'shop' && f.grain === 'live');
+    const before = (await storedFacts(rig.ext)).filter((f) => f.shopId === A && f.entityKind === 'shop' && f.grain === 'live');
     await setMinute(900);
-    await page.reload();
-    await page.waitForSelector(`body[data-rendered-date="${TODAY}"][data-snapshot-minute="900"]`, { timeout: 30_000 });
-    await settle(ext);
-    const after = (await readStore<Fact>(ext, 'facts')).filter((f) => f.shopId === A && f.entityKind === 'shop' && f.grain === 'live');
+    await rig.page.reload();
+    await rig.page.waitForSelector(`body[data-rendered-date="${TODAY}"][data-snapshot-minute="900"]`, { timeout: 30_000 });
+    await settle(rig.ext);
+    const after = (await storedFacts(rig.ext)).filter((f) => f.shopId === A && f.entityKind === 'shop' && f.grain === 'live');
     expect(after).toHaveLength(1);
     expect(after[0]?.id).toBe(before[0]?.id);
-    expect(after[0]?.values).toEqual(liveShop(sandbox.world, A, TODAY, 900));
+    expect(after[0]?.values).toEqual(liveShop(rig.sandbox.world, A, TODAY, 900));
     expect(after[0]?.values.uv).toBeGreaterThan(before[0]?.values.uv ?? 0);
   });
 });

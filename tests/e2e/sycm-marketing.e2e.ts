@@ -2,55 +2,27 @@
  * 生意参谋 营销/内容 end to end: the 活动日历 page (API) and the 内容 作品分析 page (DOM reader) with
  * the real extension → activity and content facts under the right shop, period and values.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { activityTotals, contentDays } from '../sandbox/generator/marketing.ts';
 import { contentPieces, shopActivities } from '../sandbox/hosts/sycm/marketing.ts';
-import type { Sandbox } from '../sandbox/server.ts';
-import { type Browser, launch, readStore, settle, startAll } from './harness';
+import { extensionSession, storedFacts } from './family-helpers';
+import { settle } from './harness';
 
 const A = '106033221';
 const TODAY = '2026-11-25';
 
-type Fact = {
-  shopId: string;
-  entityKind: string;
-  entityId: string;
-  entityName?: string;
-  grain: string;
-  date: string;
-  dims: Record<string, string>;
-  values: Record<string, number>;
-};
-
-let sandbox: Sandbox;
-let browser: Browser;
-let page: Page;
-let ext: Page;
-
-beforeAll(async () => {
-  sandbox = await startAll(TODAY);
-  browser = await launch(sandbox);
-  page = await browser.ctx.newPage();
-  ext = await browser.ctx.newPage();
-  await ext.goto(`chrome-extension://${browser.extId}/sidepanel.html`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+const rig = extensionSession(TODAY);
 
 describe('sycm 营销/内容 capture', () => {
   it('stores one range fact per measured activity of the calendar month', async () => {
-    await page.goto('https://sycm.taobao.com/datawar/activity/calendar?month=2026-11');
-    await page.waitForSelector('body[data-rendered-month="2026-11"]', { timeout: 30_000 });
-    await settle(ext);
-    const facts = (await readStore<Fact>(ext, 'facts')).filter((f) => f.shopId === A && f.entityKind === 'activity');
-    const acts = shopActivities(sandbox.world, A).filter((a) => a.start <= '2026-11-30' && a.end >= '2026-11-01' && a.start < TODAY);
+    await rig.page.goto('https://sycm.taobao.com/datawar/activity/calendar?month=2026-11');
+    await rig.page.waitForSelector('body[data-rendered-month="2026-11"]', { timeout: 30_000 });
+    await settle(rig.ext);
+    const facts = (await storedFacts(rig.ext)).filter((f) => f.shopId === A && f.entityKind === 'activity');
+    const acts = shopActivities(rig.sandbox.world, A).filter((a) => a.start <= '2026-11-30' && a.end >= '2026-11-01' && a.start < TODAY);
     expect(acts.length).toBeGreaterThan(0);
     for (const a of acts) {
-      const t = activityTotals(a, TODAY, (d) => sandbox.world.shopDay(A, d));
+      const t = activityTotals(a, TODAY, (d) => rig.sandbox.world.shopDay(A, d));
       const f = facts.find((x) => x.entityId === a.activityId);
       expect(f).toMatchObject({ entityName: a.activityName, grain: 'range', date: a.start, dims: { to: a.end } });
       expect(f?.values).toEqual({ payAmt: t?.payAmt, uv: t?.uv, payByrCnt: t?.payByrCnt, payItmCnt: t?.payItmCnt });
@@ -61,11 +33,11 @@ describe('sycm 营销/内容 capture', () => {
 
   it('reads the 作品分析 table into content facts of the page date, and a second date on navigation', async () => {
     for (const date of ['2026-11-20', '2026-11-19']) {
-      await page.goto(`https://sycm.taobao.com/xsite/contentanalysis/overview_new_v2?dateType=day&dateRange=${date}%7C${date}`);
-      await page.waitForSelector(`body[data-rendered-date="${date}"]`, { timeout: 30_000 });
-      await settle(ext, 'facts', 1500);
-      const facts = (await readStore<Fact>(ext, 'facts')).filter((f) => f.shopId === A && f.entityKind === 'content' && f.date === date);
-      const truth = contentDays(sandbox.world.seed, contentPieces(sandbox.world, A), date, sandbox.world.shopDay(A, date));
+      await rig.page.goto(`https://sycm.taobao.com/xsite/contentanalysis/overview_new_v2?dateType=day&dateRange=${date}%7C${date}`);
+      await rig.page.waitForSelector(`body[data-rendered-date="${date}"]`, { timeout: 30_000 });
+      await settle(rig.ext, 'facts', 1500);
+      const facts = (await storedFacts(rig.ext)).filter((f) => f.shopId === A && f.entityKind === 'content' && f.date === date);
+      const truth = contentDays(rig.sandbox.world.seed, contentPieces(rig.sandbox.world, A), date, rig.sandbox.world.shopDay(A, date));
       expect(facts).toHaveLength(truth.length);
       for (const t of truth) {
         const f = facts.find((x) => x.entityId === t.contentId);

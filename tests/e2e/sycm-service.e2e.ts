@@ -3,54 +3,24 @@
  * lists from sycm) with the real extension → shop and agent facts under the right shop, date and
  * dims, equal to the generator's truth; no buyer data stored.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refundCases, serviceKpi } from '../sandbox/generator/service.ts';
-import type { Sandbox } from '../sandbox/server.ts';
-import { type Browser, launch, readStore, settle, startAll } from './harness';
+import { extensionSession, type StoredFact, storedFacts, typeDate } from './family-helpers';
+import { settle } from './harness';
 
 const A = '106033221';
 const D1 = '2026-11-20';
 const D2 = '2026-11-18';
 
-type Fact = {
-  id: string;
-  shopId: string;
-  entityKind: string;
-  entityId: string;
-  entityName?: string;
-  grain: string;
-  date: string;
-  dims: Record<string, string>;
-  values: Record<string, number>;
-  source: { adapter: string; route: string };
-};
-
-let sandbox: Sandbox;
-let browser: Browser;
-let page: Page;
-let ext: Page;
-
-beforeAll(async () => {
-  sandbox = await startAll();
-  browser = await launch(sandbox);
-  page = await browser.ctx.newPage();
-  ext = await browser.ctx.newPage();
-  await ext.goto(`chrome-extension://${browser.extId}/sidepanel.html`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+const rig = extensionSession();
 
 async function openService(date: string): Promise<void> {
-  await page.goto(`https://sycm.taobao.com/qos/service/frame/customer/performance/new?dateType=day&dateRange=${date}%7C${date}`);
-  await page.waitForSelector(`body[data-rendered-date="${date}"]`, { timeout: 30_000 });
+  await rig.page.goto(`https://sycm.taobao.com/qos/service/frame/customer/performance/new?dateType=day&dateRange=${date}%7C${date}`);
+  await rig.page.waitForSelector(`body[data-rendered-date="${date}"]`, { timeout: 30_000 });
 }
 
-function expectDay(facts: Fact[], date: string): void {
-  const w = sandbox.world;
+function expectDay(facts: StoredFact[], date: string): void {
+  const w = rig.sandbox.world;
   const agents = w.agentDays(A, date);
   const day = w.shopDay(A, date);
   const kpi = serviceKpi(w.seed, A, date, day, agents);
@@ -101,20 +71,19 @@ function expectDay(facts: Fact[], date: string): void {
 describe('sycm 服务 capture', () => {
   it('stores the 客服绩效 page: shop KPIs, one fact per agent, csp counts', async () => {
     await openService(D1);
-    await settle(ext);
-    const facts = await readStore<Fact>(ext, 'facts');
+    await settle(rig.ext);
+    const facts = await storedFacts(rig.ext);
     expectDay(facts, D1);
     // Agents are staff: the page shows 6 of them and every stored agent id is a sub-account nick.
-    expect(await page.locator('#agents-table tr[data-agent-id]').count()).toBe(6);
+    expect(await rig.page.locator('#agents-table tr[data-agent-id]').count()).toBe(6);
     expect(JSON.stringify(facts)).not.toMatch(/\*\*\*|"orderId"|caseId/);
   });
 
   it('re-fetches on a date change and stores that day too', async () => {
-    await page.fill('#date-picker', D2);
-    await page.dispatchEvent('#date-picker', 'change');
-    await page.waitForSelector(`body[data-rendered-date="${D2}"]`, { timeout: 30_000 });
-    await settle(ext);
-    const facts = await readStore<Fact>(ext, 'facts');
+    await typeDate(rig.page, D2);
+    await rig.page.waitForSelector(`body[data-rendered-date="${D2}"]`, { timeout: 30_000 });
+    await settle(rig.ext);
+    const facts = await storedFacts(rig.ext);
     expectDay(facts, D2);
     expectDay(facts, D1);
   });

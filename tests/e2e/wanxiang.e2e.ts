@@ -4,71 +4,41 @@
  * a date switch, an attribution switch and a 7-day summed window → facts under shop A with the right
  * entity, date, dims and the generator's numbers.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { campaignRows, keywordRows } from '../sandbox/generator/adReports.ts';
-import type { Sandbox } from '../sandbox/server.ts';
-import { type Browser, launch, openHome, readStore, settle, startAll } from './harness';
+import { extensionSession, storedFacts, typeDate } from './family-helpers';
+import { openHome, settle } from './harness';
 
 const A = '106033221';
 const D1 = '2026-11-20';
 const D2 = '2026-11-18';
 
-type Fact = {
-  id: string;
-  shopId: string;
-  entityKind: string;
-  entityId: string;
-  entityName?: string;
-  grain: string;
-  date: string;
-  dims: Record<string, string>;
-  values: Record<string, number>;
-  source: { adapter: string };
-};
+const rig = extensionSession();
 
-let sandbox: Sandbox;
-let browser: Browser;
-let page: Page;
-let ext: Page;
-
-beforeAll(async () => {
-  sandbox = await startAll();
-  browser = await launch(sandbox);
-  page = await browser.ctx.newPage();
-  ext = await browser.ctx.newPage();
-  await ext.goto(`chrome-extension://${browser.extId}/sidepanel.html`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
-
-const rendered = (sel: string) => page.waitForSelector(`body[data-rendered^="${sel}"]`, { timeout: 30_000 });
-const wxFacts = async () => (await readStore<Fact>(ext, 'facts')).filter((f) => f.source.adapter === 'wanxiang');
+const rendered = (sel: string) => rig.page.waitForSelector(`body[data-rendered^="${sel}"]`, { timeout: 30_000 });
+const wxFacts = async () => storedFacts(rig.ext, 'wanxiang');
 
 describe('万相台无界 capture', () => {
   it('before sycm shows the shop, the lid nick keeps the facts under a provisional nick shop', async () => {
-    await page.goto(`https://one.alimama.com/index.html#!/report/account?rptType=account&startTime=${D1}&effectEqual=15`);
+    await rig.page.goto(`https://one.alimama.com/index.html#!/report/account?rptType=account&startTime=${D1}&effectEqual=15`);
     await rendered(`account|${D1}|${D1}|15`);
-    await settle(ext);
+    await settle(rig.ext);
     const facts = await wxFacts();
     expect(facts.length).toBeGreaterThan(0);
     expect(new Set(facts.map((f) => f.shopId))).toEqual(new Set(['nick:暖居家纺旗舰店']));
   });
 
   it('after the sycm home page, scene rows are shop A ad spend per scene, equal to the home KPIs', async () => {
-    await openHome(page, D1);
-    await settle(ext);
+    await openHome(rig.page, D1);
+    await settle(rig.ext);
     // The provisional shop was folded into shop A when 生意参谋 showed the nick.
     expect((await wxFacts()).every((f) => f.shopId === A)).toBe(true);
-    await page.goto(`https://one.alimama.com/index.html#!/report/account?rptType=account&startTime=${D1}&effectEqual=15`);
+    await rig.page.goto(`https://one.alimama.com/index.html#!/report/account?rptType=account&startTime=${D1}&effectEqual=15`);
     await rendered(`account|${D1}|${D1}|15`);
-    await settle(ext);
+    await settle(rig.ext);
     const facts = await wxFacts();
     const scenes = facts.filter((f) => f.entityKind === 'shop' && f.dims.scene && f.date === D1);
-    const truth = sandbox.world.shopDay(A, D1);
+    const truth = rig.sandbox.world.shopDay(A, D1);
     const bySc = Object.fromEntries(scenes.map((f) => [f.dims.scene, f.values.adSpend]));
     expect(bySc).toEqual({ '371': truth.p4pExpendAmt, '372': truth.cubeAmt, '373': truth.feedCharge, '418': truth.adStrategyAmt });
     expect(scenes.every((f) => f.shopId === A && f.grain === 'day' && f.dims.attr === '15' && f.dims.unify === 'zhai')).toBe(true);
@@ -77,14 +47,13 @@ describe('万相台无界 capture', () => {
   });
 
   it('keyword tab, then a date switch: keyword facts with the world’s numbers and the page’s row ids', async () => {
-    await page.click('[data-tab="bidword"]');
+    await rig.page.click('[data-tab="bidword"]');
     await rendered(`bidword|${D1}|${D1}|15`);
-    await page.fill('#date-picker', D2);
-    await page.dispatchEvent('#date-picker', 'change');
+    await typeDate(rig.page, D2);
     await rendered(`bidword|${D2}|${D2}|15`);
-    await settle(ext);
+    await settle(rig.ext);
     const kws = (await wxFacts()).filter((f) => f.entityKind === 'keyword');
-    const world = keywordRows(sandbox.world, A, D2, 15);
+    const world = keywordRows(rig.sandbox.world, A, D2, 15);
     const onD2 = kws.filter((f) => f.date === D2);
     expect(onD2).toHaveLength(world.length);
     const w0 = world[0];
@@ -93,36 +62,36 @@ describe('万相台无界 capture', () => {
     expect(f0?.values.adSpend).toBe(w0?.day.charge);
     expect(f0?.values.adClicks).toBe(w0?.day.clicks);
     expect(f0?.values.adGmv).toBe(w0?.row.alipayInshopAmt);
-    const rowIds = await page.$$eval('tr[data-keyword-id]', (trs) => trs.map((t) => (t as HTMLElement).dataset.keywordId));
+    const rowIds = await rig.page.$$eval('tr[data-keyword-id]', (trs) => trs.map((t) => (t as HTMLElement).dataset.keywordId));
     expect(new Set(onD2.map((f) => f.entityId))).toEqual(new Set(rowIds));
     expect(kws.some((f) => f.date === D1)).toBe(true);
   });
 
   it('an attribution switch stores the same keywords under attr 3 without touching attr 15', async () => {
     const before = (await wxFacts()).filter((f) => f.dims.attr === '15');
-    await page.selectOption('#attr-select', '3');
+    await rig.page.selectOption('#attr-select', '3');
     await rendered(`bidword|${D2}|${D2}|3`);
-    await settle(ext);
+    await settle(rig.ext);
     const facts = await wxFacts();
     const a3 = facts.filter((f) => f.entityKind === 'keyword' && f.date === D2 && f.dims.attr === '3');
-    expect(a3.length).toBe(keywordRows(sandbox.world, A, D2, 3).length);
+    expect(a3.length).toBe(keywordRows(rig.sandbox.world, A, D2, 3).length);
     expect(facts.filter((f) => f.dims.attr === '15')).toEqual(before);
   });
 
   it('campaign tab over a 7-day summed window → range facts with `to`', async () => {
-    await page.selectOption('#attr-select', '15');
-    await page.click('[data-tab="campaign"]');
-    await page.selectOption('#span-select', '7');
+    await rig.page.selectOption('#attr-select', '15');
+    await rig.page.click('[data-tab="campaign"]');
+    await rig.page.selectOption('#span-select', '7');
     const from = '2026-11-12';
     await rendered(`campaign|${from}|${D2}|15`);
-    await settle(ext);
+    await settle(rig.ext);
     const ranges = (await wxFacts()).filter((f) => f.entityKind === 'campaign' && f.grain === 'range');
     expect(ranges).toHaveLength(5);
     const c0 = ranges[0];
     expect(c0).toMatchObject({ date: from, dims: { attr: '15', unify: 'zhai', to: D2 } });
     let spend = 0;
     for (let d = from; d <= D2; d = new Date(Date.parse(`${d}T00:00:00Z`) + 864e5).toISOString().slice(0, 10)) {
-      spend += campaignRows(sandbox.world, A, d, 15).find((r) => r.campaign.campaignId === c0?.entityId)?.row.charge ?? 0;
+      spend += campaignRows(rig.sandbox.world, A, d, 15).find((r) => r.campaign.campaignId === c0?.entityId)?.row.charge ?? 0;
     }
     expect(c0?.values.adSpend).toBeCloseTo(spend, 2);
   });
