@@ -1,11 +1,11 @@
 /** Sandbox 千牛: pages, mtop and trade APIs in the real shapes, fed by the generator, read back by the adapters. */
-import { request } from 'node:https';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { processCapture } from '@/lib/capture/process';
+import { captureMsg } from '../helpers';
 import { beijingMidnightMs, SHOP_A } from '../sandbox/generator/index.ts';
 import { qnOrdersOn } from '../sandbox/generator/qianniu.ts';
 import { type Sandbox, startSandbox } from '../sandbox/server.ts';
-import { captureMsg } from '../helpers';
+import { send } from './sandbox-http';
 
 let sb: Sandbox;
 const TODAY = '2026-11-29';
@@ -13,35 +13,26 @@ const D = '2026-11-28';
 const KNOWN = [{ id: SHOP_A.runAsShopId, title: SHOP_A.runAsShopTitle, mainUserName: SHOP_A.mainUserName, firstSeenAt: 1, lastSeenAt: 1 }];
 const NICK = { via: 'cookie' as const, loginNick: SHOP_A.loginUserName };
 
-function call(host: string, path: string, opts: { method?: string; body?: string; origin?: string } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: sb.port,
-        path,
-        method: opts.method ?? 'GET',
-        rejectUnauthorized: false,
-        agent: false,
-        servername: host,
-        headers: { host, ...(opts.origin ? { origin: opts.origin } : {}), ...(opts.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    if (opts.body) req.write(opts.body);
-    req.end();
+const call = (host: string, path: string, opts: { method?: string; body?: string; origin?: string } = {}) =>
+  send(sb, host, path, {
+    method: opts.method,
+    ...(opts.body ? { body: opts.body, contentType: 'application/x-www-form-urlencoded' } : {}),
+    headers: opts.origin ? { origin: opts.origin } : {},
   });
-}
 
 const mtopPath = (api: string) => `/h5/${api}/1.0/?jsv=2.7.2&appKey=12574478&t=1&sign=abc&api=${api}&v=1.0&type=originaljson`;
 const manageBody = (tab = 'on_sale', current = 1) =>
   `data=${encodeURIComponent(JSON.stringify({ url: '/tmall/manager/table.htm', jsonBody: JSON.stringify({ tab, pagination: { current, pageSize: 20 }, table: { sort: { monthlySoldQuantity: 'desc' } } }) }))}`;
-const soldBody = (o: Record<string, string>) => new URLSearchParams({ action: 'itemlist/SoldQueryAction', pageNum: '1', pageSize: '15', tabCode: 'latest3Months', dateBegin: '0', dateEnd: '0', ...o }).toString();
+const soldBody = (o: Record<string, string>) =>
+  new URLSearchParams({
+    action: 'itemlist/SoldQueryAction',
+    pageNum: '1',
+    pageSize: '15',
+    tabCode: 'latest3Months',
+    dateBegin: '0',
+    dateEnd: '0',
+    ...o,
+  }).toString();
 const capturedAt = beijingMidnightMs(TODAY) + 10 * 3600_000;
 
 beforeAll(async () => {
@@ -68,7 +59,11 @@ describe('sandbox 千牛', () => {
   });
 
   it('商品管理 mtop: envelope, JSON-string result, CORS, and the adapter reads generator truth', async () => {
-    const r = await call('h5api.m.taobao.com', mtopPath('mtop.tmall.sell.pc.manage.async'), { method: 'POST', body: manageBody(), origin: 'https://myseller.taobao.com' });
+    const r = await call('h5api.m.taobao.com', mtopPath('mtop.tmall.sell.pc.manage.async'), {
+      method: 'POST',
+      body: manageBody(),
+      origin: 'https://myseller.taobao.com',
+    });
     expect(r.headers['access-control-allow-origin']).toBe('https://myseller.taobao.com');
     const env = JSON.parse(r.body);
     expect(env).toMatchObject({ api: 'mtop.tmall.sell.pc.manage.async', v: '1.0', ret: ['SUCCESS::调用成功'] });
@@ -120,7 +115,11 @@ describe('sandbox 千牛', () => {
     const r = await call('trade.taobao.com', '/trade/itemlist/asyncSold.htm?event_submit_do_query=1&_input_charset=utf8', { method: 'POST', body });
     const j = JSON.parse(r.body);
     expect(j.page.totalNumber).toBe(truth.payByrCnt);
-    const msg = captureMsg('https://trade.taobao.com/trade/itemlist/asyncSold.htm?event_submit_do_query=1&_input_charset=utf8', r.body, { method: 'POST', identity: NICK, capturedAt });
+    const msg = captureMsg('https://trade.taobao.com/trade/itemlist/asyncSold.htm?event_submit_do_query=1&_input_charset=utf8', r.body, {
+      method: 'POST',
+      identity: NICK,
+      capturedAt,
+    });
     if (msg.meta.kind !== 'dom') msg.meta.requestBody = body;
     const p = processCapture(msg, KNOWN);
     const day = p.facts.find((f) => f.grain === 'day' && f.date === D && f.dims.status === 'all');
@@ -132,7 +131,10 @@ describe('sandbox 千牛', () => {
   it('trade login fault answers the login page', async () => {
     sb.setFault('login');
     const r = await call('trade.taobao.com', '/trade/itemlist/asyncSold.htm?event_submit_do_query=1', { method: 'POST', body: soldBody({}) });
-    const p = processCapture(captureMsg('https://trade.taobao.com/trade/itemlist/asyncSold.htm?event_submit_do_query=1', r.body, { method: 'POST', identity: NICK, capturedAt }), KNOWN);
+    const p = processCapture(
+      captureMsg('https://trade.taobao.com/trade/itemlist/asyncSold.htm?event_submit_do_query=1', r.body, { method: 'POST', identity: NICK, capturedAt }),
+      KNOWN,
+    );
     expect(p.outcome).toBe('login');
   });
 });

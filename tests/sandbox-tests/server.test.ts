@@ -1,59 +1,16 @@
 import { createHash, X509Certificate } from 'node:crypto';
-import { request } from 'node:https';
-import type { TLSSocket } from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { beijingMidnightMs, CARD_CODES, HOME_KPI_CODES, PEER_CODES, SHOP_A, SHOP_B } from '../sandbox/generator/index.ts';
 import { type Sandbox, startSandbox } from '../sandbox/server.ts';
 import { SANDBOX_HOSTS } from '../sandbox/tls.ts';
-
-interface Res {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-  spki?: string;
-  san?: string;
-}
+import { cookiesOf, send } from './sandbox-http';
 
 let sb: Sandbox;
 const TODAY = '2026-11-29';
 const D = '2026-11-28';
 
-function get(path: string, opts: { host?: string; cookie?: string } = {}): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: sb.port,
-        path,
-        method: 'GET',
-        rejectUnauthorized: false,
-        agent: false,
-        servername: opts.host ?? 'sycm.taobao.com',
-        headers: { host: opts.host ?? 'sycm.taobao.com', ...(opts.cookie ? { cookie: opts.cookie } : {}) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        const peer = (res.socket as TLSSocket | null)?.getPeerCertificate?.();
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          let spki: string | undefined;
-          if (peer?.raw) {
-            const der = new X509Certificate(peer.raw).publicKey.export({ type: 'spki', format: 'der' });
-            spki = createHash('sha256').update(der).digest('base64');
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), spki, san: peer?.subjectaltname });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-const setCookies = (r: Res): string[] => {
-  const v = r.headers['set-cookie'];
-  return Array.isArray(v) ? v : v ? [v] : [];
-};
+const get = (path: string, opts: { host?: string; cookie?: string } = {}) =>
+  send(sb, opts.host ?? 'sycm.taobao.com', path, opts.cookie ? { headers: { cookie: opts.cookie } } : {});
 
 const q = (date: string, token = SHOP_A.legalityToken) => `dateType=day&dateRange=${date}%7C${date}&needCycleCrc=true&token=${token}&_=${Date.now()}`;
 
@@ -81,10 +38,11 @@ afterEach(() => sb.setFault('none'));
 
 describe('TLS', () => {
   it('serves a certificate whose SPKI hash is the advertised one and whose SAN covers all hosts', async () => {
-    const r = await get('/');
-    expect(r.spki).toBe(sb.spkiHash);
-    for (const h of [...SANDBOX_HOSTS, 'localhost']) expect(r.san).toContain(`DNS:${h}`);
-    expect(r.san).toContain('IP Address:127.0.0.1');
+    const { cert } = await get('/');
+    const der = cert?.raw ? new X509Certificate(cert.raw).publicKey.export({ type: 'spki', format: 'der' }) : Buffer.alloc(0);
+    expect(createHash('sha256').update(der).digest('base64')).toBe(sb.spkiHash);
+    for (const h of [...SANDBOX_HOSTS, 'localhost']) expect(cert?.subjectaltname).toContain(`DNS:${h}`);
+    expect(cert?.subjectaltname).toContain('IP Address:127.0.0.1');
     expect(SANDBOX_HOSTS).toHaveLength(7);
   });
 });
@@ -211,7 +169,7 @@ describe('pages and identity', () => {
       runAsUserName: '暖居家纺旗舰店',
     });
     expect(g.loginUserId).toMatch(/^\d+$/);
-    const cookies = setCookies(r);
+    const cookies = cookiesOf(r);
     const nick = '%5Cu6696%5Cu5C45%5Cu5BB6%5Cu7EBA%5Cu65D7%5Cu8230%5Cu5E97%3A%5Cu5C0F%5Cu738B';
     for (const name of ['tracknick', '_nk_', 'lgc']) {
       const c = cookies.find((x) => x.startsWith(`${name}=`));
@@ -241,7 +199,7 @@ describe('pages and identity', () => {
     expect(r.body).not.toContain('name="microdata"');
     expect(r.body).not.toContain('g_config');
     expect(r.body).not.toContain('暖居家纺旗舰店');
-    const cookies = setCookies(r);
+    const cookies = cookiesOf(r);
     expect(cookies.every((c) => /Expires=Thu, 01 Jan 1970/.test(c))).toBe(true);
     // the page still works (its API calls succeed)
     expect((await api('/portal/coreIndex/new/overview/v3.json')).content.code).toBe(0);

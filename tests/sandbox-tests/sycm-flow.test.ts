@@ -3,49 +3,25 @@
  * sources; device 2 = 无线 share), the planted traffic drop in 手淘搜索/手淘推荐, and the adapter
  * reading what the sandbox serves.
  */
-import { request } from 'node:https';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { processCapture } from '@/lib/capture/process';
 import { captureMsg } from '../helpers';
 import { flowOverview, searchKeywordDays, sourceDaysForDevice } from '../sandbox/generator/flow-live.ts';
 import { SHOP_A, SHOP_B } from '../sandbox/generator/index.ts';
 import { type Sandbox, startSandbox } from '../sandbox/server.ts';
+import { sycmGet } from './sandbox-http';
 
 let sb: Sandbox;
 const TODAY = '2026-11-29';
 const D = '2026-11-20';
 const A = SHOP_A.runAsShopId;
 
-function get(path: string, cookie = ''): Promise<{ status: number; body: string; type: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: sb.port,
-        path,
-        method: 'GET',
-        rejectUnauthorized: false,
-        agent: false,
-        servername: 'sycm.taobao.com',
-        headers: { host: 'sycm.taobao.com', ...(cookie ? { cookie } : {}) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), type: String(res.headers['content-type'] ?? '') }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (path: string, cookie = '') => sycmGet(sb, path, cookie);
 
 const q = (date = D, device = '2', token = SHOP_A.legalityToken) => `dateType=day&dateRange=${date}%7C${date}&device=${device}&belong=all&token=${token}&_=1`;
 const api = async (path: string, query = q()) => {
   const r = await get(`${path}?${query}`);
-  expect(r.type).toMatch(/application\/json/);
+  expect(r.headers['content-type']).toMatch(/application\/json/);
   return { text: r.body, json: JSON.parse(r.body) as { code: number; message: string; data: unknown } };
 };
 type Node = { pageId: { value: string | number }; uv: { value: number }; pageLevel: { value: number }; children?: Node[] };

@@ -1,11 +1,11 @@
 /** Sandbox 实时 page and APIs: real paths and envelopes, a today-so-far curve, the adapter's reading. */
-import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processCapture } from '@/lib/capture/process';
 import { captureMsg } from '../helpers';
 import { dayFraction, liveCurve, liveItems, liveShop, yesterdayShop } from '../sandbox/generator/flow-live.ts';
 import { SHOP_A } from '../sandbox/generator/index.ts';
 import { type Sandbox, startSandbox } from '../sandbox/server.ts';
+import { sycmGet } from './sandbox-http';
 
 let sb: Sandbox;
 const TODAY = '2026-11-29';
@@ -15,29 +15,7 @@ const COOKIE = `sandbox_minute=${MIN}`;
 const t = `token=${SHOP_A.legalityToken}&_=1`;
 const today = `dateType=today&dateRange=${TODAY}%7C${TODAY}`;
 
-function get(path: string, cookie = COOKIE): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: sb.port,
-        path,
-        method: 'GET',
-        rejectUnauthorized: false,
-        agent: false,
-        servername: 'sycm.taobao.com',
-        headers: { host: 'sycm.taobao.com', cookie },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (path: string, cookie = COOKIE) => sycmGet(sb, path, cookie);
 
 beforeAll(async () => {
   sb = await startSandbox({ port: 0, today: TODAY });

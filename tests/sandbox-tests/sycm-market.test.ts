@@ -1,5 +1,4 @@
 /** The sandbox 市场/竞争 pages and /mc/ APIs: real paths, envelopes, encryption, generator truth, and the adapter reading them. */
-import { request } from 'node:https';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { decodeMcData, looksLikeMcCipher } from '@/lib/capture/mc-decrypt';
 import { processCapture } from '@/lib/capture/process';
@@ -8,35 +7,14 @@ import { SHOP_A, SHOP_B } from '../sandbox/generator/index.ts';
 import { countRange, MARKET_CATE, marketIndexes, rateRange, rivalShops, selfMarketDay } from '../sandbox/generator/market.ts';
 import { coreIndexes, monitoredRivals, rankRows, rivalDay } from '../sandbox/hosts/sycm/market.ts';
 import { type Sandbox, startSandbox } from '../sandbox/server.ts';
+import { sycmGet } from './sandbox-http';
 
 let sb: Sandbox;
 const TODAY = '2026-11-29';
 const D = '2026-11-28';
 const CATE = MARKET_CATE.A.cateId;
 
-function get(path: string, cookie?: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: sb.port,
-        path,
-        method: 'GET',
-        rejectUnauthorized: false,
-        agent: false,
-        servername: 'sycm.taobao.com',
-        headers: { host: 'sycm.taobao.com', ...(cookie ? { cookie } : {}) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (path: string, cookie?: string) => sycmGet(sb, path, cookie);
 
 const q = (date = D, token = SHOP_A.legalityToken) => `dateType=day&dateRange=${date}%7C${date}&token=${token}&_=1`;
 const rankPath = (type = 'shop', card = 'hotsale', date = D) =>

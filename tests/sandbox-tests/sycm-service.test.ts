@@ -1,29 +1,16 @@
-import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processCapture } from '@/lib/capture/process';
 import { captureMsg, SHOP_A as ID_A } from '../helpers';
 import { SHOP_A } from '../sandbox/generator/index.ts';
 import { type Sandbox, startSandbox } from '../sandbox/server.ts';
+import { send } from './sandbox-http';
 
 let sb: Sandbox;
 const TODAY = '2026-11-29';
 const D = '2026-11-28';
 const PAGE = 'https://sycm.taobao.com/qos/service/frame/customer/performance/new';
 
-function get(host: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: sb.port, path, method: 'GET', rejectUnauthorized: false, agent: false, servername: host, headers: { host, ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (host: string, path: string, headers: Record<string, string> = {}) => send(sb, host, path, { headers });
 
 const mtopPath = (data: Record<string, unknown>) =>
   `/h5/mtop.alibaba.sycm.domain.onequery/1.0/?jsv=2.6.1&appKey=12574478&t=1&sign=ab&api=mtop.alibaba.sycm.domain.onequery&v=1.0&type=originaljson&data=${encodeURIComponent(JSON.stringify(data))}`;

@@ -1,37 +1,15 @@
-import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOP_A } from '../sandbox/generator/index.ts';
 import { logisticsOverview, rateOverview, tradeOverview } from '../sandbox/generator/item-trade.ts';
 import { type Sandbox, startSandbox } from '../sandbox/server.ts';
+import { sycmGet } from './sandbox-http';
 
 let sb: Sandbox;
 const TODAY = '2026-11-29';
 const D = '2026-11-20';
 const A = SHOP_A.runAsShopId;
 
-function get(path: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: sb.port,
-        path,
-        method: 'GET',
-        rejectUnauthorized: false,
-        agent: false,
-        servername: 'sycm.taobao.com',
-        headers: { host: 'sycm.taobao.com' },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (path: string) => sycmGet(sb, path);
 
 beforeAll(async () => {
   sb = await startSandbox({ port: 0, today: TODAY });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processCapture } from '@/lib/capture/process';
+import { adMsg, KNOWN_A } from '../adapters/ad-capture';
 import { SHOP_A } from '../sandbox/generator/index.ts';
 import { type Sandbox, startSandbox } from '../sandbox/server.ts';
-import { adMsg, KNOWN_A } from '../adapters/ad-capture';
-import { call } from './ad-http';
+import { call } from './sandbox-http';
 
 const H = 'tuijian.taobao.com';
 const TODAY = '2026-11-25';

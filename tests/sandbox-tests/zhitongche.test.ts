@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processCapture } from '@/lib/capture/process';
+import { adMsg, KNOWN_A } from '../adapters/ad-capture';
 import { SHOP_A } from '../sandbox/generator/index.ts';
 import { tbToken } from '../sandbox/identity.ts';
 import { type Sandbox, startSandbox } from '../sandbox/server.ts';
-import { adMsg, KNOWN_A } from '../adapters/ad-capture';
-import { call, cookiesOf } from './ad-http';
+import { call, cookiesOf } from './sandbox-http';
 
 const H = 'subway.simba.taobao.com';
 const TODAY = '2026-11-25';
