@@ -8,7 +8,7 @@ import { DocumentShopGuard, drainPendingCaptures, handleCapture } from '@/lib/in
 import { onMessage, type TabState } from '@/lib/messaging/protocol';
 import { getSettings } from '@/lib/settings';
 import { registerAnnotations } from './annotations';
-import { runRulesNow, scheduleRules } from './findings';
+import { invalidateRules, runRulesNow, scheduleRules } from './findings';
 import { registerJournal } from './journal';
 import { registerNotify } from './notify';
 import { maybeApplyRetention, registerRetention } from './retention';
@@ -52,7 +52,8 @@ export default defineBackground({
         { paused: settings.capturePaused, guard: shopGuard },
       );
       if (ack.shopId && ack.facts > 0) scheduleRules(db, ack.shopId);
-      if (ack.facts > 0) void maybeApplyRetention(db);
+      // Retention deletes facts outside captures: the cached rule states must be rebuilt.
+      if (ack.facts > 0) void maybeApplyRetention(db).then((r) => r && r.deleted > 0 && invalidateRules());
       const { shopId: _s, ...rest } = ack;
       return rest;
     });
@@ -69,7 +70,8 @@ export default defineBackground({
 
     onMessage('mergeShops', async ({ data }) => {
       const r = await mergeShops(db, data.fromId, data.toId);
-      scheduleRules(db, data.toId, 0);
+      invalidateRules(data.fromId);
+      scheduleRules(db, data.toId, 0, { full: true });
       return r;
     });
 

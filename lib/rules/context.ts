@@ -269,6 +269,52 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
     }
     return { sum: total, days };
   };
+  /** Rows of [from, to] of one cell, every metric at once (same grouping and order as `sum`). */
+  const sumCell = (c: Cell, metricIds: readonly string[], from: string, to: string) => {
+    const out = metricIds.map(() => ({ sum: 0, days: 0 }));
+    const rows = sortRows(c);
+    const n = metricIds.length;
+    const last: (number | undefined)[] = new Array(n);
+    let i = from ? lowerBound(rows, from) : 0;
+    while (i < rows.length) {
+      const date = (rows[i] as Fact).date;
+      if (date > to) break;
+      last.fill(undefined);
+      do {
+        const values = (rows[i] as Fact).values;
+        for (let k = 0; k < n; k++) {
+          const x = values[metricIds[k] as string];
+          if (x !== undefined) last[k] = x;
+        }
+        i++;
+      } while (i < rows.length && (rows[i] as Fact).date === date);
+      for (let k = 0; k < n; k++) {
+        const v = last[k];
+        if (v === undefined) continue;
+        const o = out[k] as { sum: number; days: number };
+        o.sum += v;
+        o.days++;
+      }
+    }
+    return out;
+  };
+  const sumsMemo = new Map<string, Map<string, ReadonlyMap<string, readonly { sum: number; days: number }[]>>>();
+  const sums = (kind: EntityKind, metricIds: readonly string[], from: string, to: string) => {
+    let byKey = sumsMemo.get(kind);
+    if (!byKey) {
+      byKey = new Map();
+      sumsMemo.set(kind, byKey);
+    }
+    const key = `${metricIds.join(',')}|${from}|${to}`;
+    let m = byKey.get(key);
+    if (!m) {
+      const out = new Map<string, readonly { sum: number; days: number }[]>();
+      for (const [id, c] of cells.get(kind) ?? []) out.set(id, sumCell(c, metricIds, from, to));
+      m = out;
+      byKey.set(key, m);
+    }
+    return m;
+  };
   const firstDate = (kind: EntityKind, id: string, metricId: string): string | null => {
     const c = cell(kind, id);
     if (!c) return null;
@@ -335,6 +381,7 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
     range,
     sum,
     firstDate,
+    sums,
     snapshot: (kind, id, metricId) => cell(kind, id)?.snapshots.get(metricId) ?? null,
   };
 
@@ -409,7 +456,10 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
         const old = upsert(c.snapFacts, f);
         if (!old) held++;
         for (const m in f.values) snapChange(kind, m);
-        for (const m in old?.values ?? {}) snapChange(kind, m);
+        for (const m in old?.values ?? {}) {
+          snapChange(kind, m);
+          if (f.values[m] === undefined && hasCache.delete(`${kind}.${m}`)) ch.has.add(`${kind}.${m}`);
+        }
         // Latest per metric, recomputed in arrival order as the build does.
         c.snapshots = new Map();
         for (const s of c.snapFacts) {
@@ -424,13 +474,20 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
       const old = upsert(c.rows, f);
       if (!old) held++;
       const metrics = new Set([...Object.keys(f.values), ...Object.keys(old?.values ?? {})]);
-      for (const m of metrics) if (old?.values[m] !== f.values[m]) dayChange(kind, m, f.date);
+      for (const m of metrics) {
+        if (old?.values[m] === f.values[m]) continue;
+        dayChange(kind, m, f.date);
+        // A stored fact never loses a metric (mergeFact keeps both sides); if one did, forget the answers.
+        if (f.values[m] === undefined) for (const ref of [`${kind}.${m}`, m]) if (hasCache.delete(ref)) ch.has.add(ref);
+      }
       c.series = null;
     }
     for (const k of ch.lists) {
       listCache.delete(k);
       listCache.delete(`${k}|s`);
+      sumsMemo.delete(k);
     }
+    for (const k of ch.days.keys()) sumsMemo.delete(k);
     return ch;
   };
 

@@ -30,6 +30,7 @@ export function contextAt(ctx: RuleContext, date: string): RuleContext {
     series: (k, id, m) => cut(ctx.series(k, id, m)),
     range: (k, id, m, from, to) => ctx.range(k, id, m, from, clamp(to)),
     sum: (k, id, m, from, to, exclude) => ctx.sum(k, id, m, from, clamp(to), exclude),
+    sums: (k, ms, from, to) => ctx.sums(k, ms, from, clamp(to)),
     firstDate: (k, id, m) => {
       const d = ctx.firstDate(k, id, m);
       return d !== null && d <= date ? d : null;

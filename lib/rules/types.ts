@@ -90,6 +90,12 @@ export interface RuleContext {
   sum(kind: EntityKind, id: string, metricId: string, from: string, to: string, exclude?: (date: string) => boolean): { sum: number; days: number };
   /** Date of the series' first value, or null. */
   firstDate(kind: EntityKind, id: string, metricId: string): string | null;
+  /**
+   * `sum(kind, id, m, from, to)` for every entity of the kind (scoped views included, by context
+   * id) and each of `metricIds`, in that order: one pass per entity, shared by the rules that ask
+   * the same window (kept until the kind changes).
+   */
+  sums(kind: EntityKind, metricIds: readonly string[], from: string, to: string): ReadonlyMap<string, readonly { sum: number; days: number }[]>;
   /** Latest value of a snapshot-grain metric (stock levels) with its date. */
   snapshot(kind: EntityKind, id: string, metricId: string): { date: string; value: number } | null;
 }

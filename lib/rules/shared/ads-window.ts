@@ -68,23 +68,36 @@ function isRun(dates: readonly string[]): boolean {
   return r;
 }
 
+const AD_METRICS = ['adSpend', 'adGmv', 'adOrders', 'adCarts', 'adClicks', 'adImpressions'];
+
 const SETS = new WeakMap<readonly string[], { set: Set<string>; min: string; max: string }>();
 
 export function adSums(ctx: RuleContext, kind: EntityKind, id: string, dates: readonly string[]): AdSums {
+  return adSumsIn(ctx, kind, id, dates, isRun(dates) ? ctx.sums(kind, AD_METRICS, dates[0] as string, dates[dates.length - 1] as string) : undefined);
+}
+
+/** adSums with the kind's window sums already read (a plain window), else by the dates. */
+function adSumsIn(
+  ctx: RuleContext,
+  kind: EntityKind,
+  id: string,
+  dates: readonly string[],
+  window: ReadonlyMap<string, readonly { sum: number; days: number }[]> | undefined,
+): AdSums {
   // A plain window is summed in place over its rows; other date sets (event days left out) by lookup.
-  const run = isRun(dates);
+  const run = window !== undefined;
   let sel = run ? undefined : SETS.get(dates);
   if (!run && !sel) {
     const sorted = [...dates].sort();
     sel = { set: new Set(dates), min: sorted[0] ?? '', max: sorted[sorted.length - 1] ?? '' };
     SETS.set(dates, sel);
   }
-  const from = dates[0] ?? '';
-  const to = dates[dates.length - 1] ?? '';
+  // A plain window: every entity of the kind at once, shared by the rules asking the same window.
+  const shared = window?.get(id);
   const total = (metric: string): { v: number; n: number } => {
     if (run) {
-      const r = ctx.sum(kind, id, metric, from, to);
-      return { v: r.sum, n: r.days };
+      const r = shared?.[AD_METRICS.indexOf(metric)];
+      return r ? { v: r.sum, n: r.days } : { v: 0, n: 0 };
     }
     let v = 0;
     let n = 0;
@@ -161,8 +174,9 @@ export function adEntities(ctx: RuleContext, kind: EntityKind): AdEntity[] {
 
 /** Every entity of a kind with its sums over the window (entities without spend left out). */
 export function entitySums(ctx: RuleContext, kind: EntityKind, dates: readonly string[]) {
+  const window = isRun(dates) ? ctx.sums(kind, AD_METRICS, dates[0] as string, dates[dates.length - 1] as string) : undefined;
   return adEntities(ctx, kind)
-    .map((e) => ({ entity: e, s: adSums(ctx, kind, e.ref, dates) }))
+    .map((e) => ({ entity: e, s: adSumsIn(ctx, kind, e.ref, dates, window) }))
     .filter((x) => x.s.days > 0);
 }
 

@@ -3,9 +3,10 @@
  * every item over a window, with conversion shrunk towards the shop rate (§3.4) so that
  * "2 visitors, 1 order" does not rank first.
  */
+
+import { addDays } from '../../series/dates';
 import { shrinkRate } from '../../series/rates';
 import type { EntityRef, RuleContext } from '../types';
-import { entityWindowSum } from './entity-window';
 
 export interface ItemWeek {
   e: EntityRef;
@@ -20,12 +21,14 @@ export interface ItemWeek {
   rawPayRate: number;
 }
 
+const WEEK_METRICS = ['uv', 'cartByrCnt', 'payByrCnt'];
+
 export function itemWeeks(ctx: RuleContext, to: string, days = 7): { rows: ItemWeek[]; shopRate: number } {
+  // One pass per item for the three metrics, shared by the SEL rules that read the same week.
+  const week = ctx.sums('item', WEEK_METRICS, addDays(to, -(days - 1)), to);
   const raw = ctx.entities('item').map((e) => {
-    const uv = entityWindowSum(ctx, 'item', e.id, 'uv', to, days);
-    const cart = entityWindowSum(ctx, 'item', e.id, 'cartByrCnt', to, days).sum;
-    const buyers = entityWindowSum(ctx, 'item', e.id, 'payByrCnt', to, days).sum;
-    return { e, uv: uv.sum, days: uv.days, cart, buyers };
+    const [uv, cart, buyers] = week.get(e.id) ?? [];
+    return { e, uv: uv?.sum ?? 0, days: uv?.days ?? 0, cart: cart?.sum ?? 0, buyers: buyers?.sum ?? 0 };
   });
   const totUv = raw.reduce((a, r) => a + r.uv, 0);
   const totB = raw.reduce((a, r) => a + r.buyers, 0);
