@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { getDb } from '@/lib/db/database';
 import type { Lang } from '@/lib/format';
 import type { Finding } from '@/lib/schema/finding';
-import { defaultDue, makeTaskFromFinding, openTaskForFinding } from '@/lib/team/tasks';
+import { defaultDue, makeTaskFromFinding, openTaskForFinding, TaskError } from '@/lib/team/tasks';
 
 const T = {
   make: { zh: '转为任务', en: 'Make a task' },
@@ -53,7 +53,7 @@ export function MakeTaskButton({ f, lang }: { f: Finding; lang: Lang }) {
       await makeTaskFromFinding(getDb(), f, { owner: form.owner, due: form.due || undefined, lang });
       setForm(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(e instanceof TaskError ? e.text[lang] : e instanceof Error ? e.message : String(e));
     }
   };
   return (

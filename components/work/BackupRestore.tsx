@@ -23,6 +23,12 @@ const TABLES = [
   ['settings', { zh: '设置', en: 'Settings' }],
 ] as const;
 
+/** 2026-11-22T05:30:00.000Z → 2026-11-22 13:30 (Asia/Shanghai, no DST). */
+function beijing(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /**
  * 恢复备份: a JSON backup from 导出 → JSON 备份 is checked record by record, previewed, then
  * merged into this computer's data in one transaction (the newest capture wins per metric;
@@ -75,17 +81,21 @@ export function BackupRestore({ lang }: WorkPanelProps) {
           ? '选择「导出 → JSON 备份」生成的文件。数据合并到本机：同一条记录以较新的采集为准，本机的设置保持不变；同一个文件恢复两次不会重复。'
           : 'Choose a file made by Export → JSON backup. It is merged into this computer’s data: for the same record the newer capture wins, local settings stay; restoring a file twice adds nothing.'}
       </p>
-      <label className="row small">
-        <span>{zh ? '恢复备份 (.json)' : 'Restore backup (.json)'}</span>
-        <input
-          key={inputKey}
-          type="file"
-          accept=".json,application/json"
-          data-testid="backup-file"
-          disabled={busy}
-          onChange={(e) => pick(e.target.files?.[0])}
-        />
-      </label>
+      <div className="row small">
+        <label className="file-button">
+          {zh ? '选择备份文件…' : 'Choose a backup file…'}
+          <input
+            key={inputKey}
+            className="sr-only"
+            type="file"
+            accept=".json,application/json"
+            data-testid="backup-file"
+            disabled={busy}
+            onChange={(e) => pick(e.target.files?.[0])}
+          />
+        </label>
+        <span className="muted">{zh ? '.json 文件' : '.json file'}</span>
+      </div>
 
       {state.kind === 'reading' ? <div className="small muted">{zh ? `正在校验 ${state.file}…` : `Checking ${state.file}…`}</div> : null}
       {state.kind === 'invalid' ? (
@@ -93,7 +103,7 @@ export function BackupRestore({ lang }: WorkPanelProps) {
           <div>
             <strong>{zh ? `无法恢复 ${state.file}` : `Cannot restore ${state.file}`}</strong>
           </div>
-          <div>{state.error[lang]}</div>
+          <div data-testid="backup-reason">{state.error[lang]}</div>
           <div className="small">{zh ? '本机数据没有任何改动。' : 'Nothing stored here was changed.'}</div>
         </div>
       ) : null}
@@ -101,8 +111,8 @@ export function BackupRestore({ lang }: WorkPanelProps) {
         <div className="stack" data-testid="backup-preview">
           <div className="small">
             {zh
-              ? `备份导出于 ${state.backup.exportedAt.slice(0, 16).replace('T', ' ')}（UTC），包含：`
-              : `Backup made ${state.backup.exportedAt.slice(0, 16).replace('T', ' ')} UTC, holding:`}
+              ? `备份导出于 ${beijing(state.backup.exportedAt)}（北京时间），包含：`
+              : `Backup made ${beijing(state.backup.exportedAt)} (Beijing time), holding:`}
           </div>
           <div className="small">{TABLES.map(([k, label]) => `${label[lang]} ${formatCount(state.backup[k].length, lang)}`).join(zh ? '，' : ', ')}</div>
           <div className="row">
@@ -128,7 +138,7 @@ export function BackupRestore({ lang }: WorkPanelProps) {
       {state.kind === 'done' ? (
         <div className="stack" data-testid="backup-summary" role="status">
           <div className="small">
-            <strong>{zh ? `已恢复 ${state.file}` : `Restored ${state.file}`}</strong>
+            <strong className="work-ok">✓ {zh ? `已恢复 ${state.file}` : `Restored ${state.file}`}</strong>
           </div>
           <table className="grid">
             <thead>
@@ -141,7 +151,7 @@ export function BackupRestore({ lang }: WorkPanelProps) {
                   {zh ? '更新' : 'Updated'}
                 </th>
                 <th scope="col" className="num">
-                  {zh ? '未变' : 'Unchanged'}
+                  {zh ? '不变' : 'Unchanged'}
                 </th>
               </tr>
             </thead>

@@ -37,17 +37,23 @@ const FORMATS: Record<Format, { zh: string; en: string; hintZh: string; hintEn: 
   backup: {
     zh: 'JSON 备份',
     en: 'JSON backup',
-    hintZh: '整个数据库（不受上面筛选影响），可在另一台电脑或新浏览器里「恢复备份」。不含 Webhook 地址和密钥。',
-    hintEn: 'The whole database (filters do not apply), to restore on another computer. Webhook URLs and secrets are left out.',
+    hintZh: '整个数据库（所有店铺、所有日期，含诊断、操作日志和任务），可在另一台电脑或新浏览器里「导入 → 恢复备份」。不含群机器人的地址和密钥。',
+    hintEn:
+      'The whole database (every shop and date, with findings, action log and tasks), to restore on another computer under Import → Restore a backup. Group robot addresses and secrets are left out.',
   },
 };
 
 type State =
   | { kind: 'idle' }
   | { kind: 'running'; progress: ExportProgress | null }
-  | { kind: 'done'; rows: number; fileName: string; bytes: number }
+  | { kind: 'done'; rows: number; fileName: string; bytes: number; format: Format }
   | { kind: 'cancelled' }
   | { kind: 'error'; message: string };
+
+/** 12 KB, 3.4 MB: the size an operator reads. */
+function fileSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
 
 /** 导出: long / wide CSV, XLSX and the JSON backup, filtered, streamed in chunks with progress. */
 export function ExportPanel({ shopId, shops, lang, asOf }: WorkPanelProps) {
@@ -93,7 +99,7 @@ export function ExportPanel({ shopId, shops, lang, asOf }: WorkPanelProps) {
 
   const badRange = Boolean(from && to && from > to);
   const shopTitle = shop ? (shops.find((s) => s.id === shop)?.title ?? shop) : zh ? '全部店铺' : 'all-shops';
-  const range = `${from || (zh ? '最早' : 'first')}_${to || (zh ? '最新' : 'latest')}`;
+  const range = from || to ? `${from || (zh ? '最早' : 'first')}_${to || (zh ? '最新' : 'latest')}` : zh ? '全部日期' : 'all-dates';
 
   async function run() {
     const ac = new AbortController();
@@ -126,7 +132,7 @@ export function ExportPanel({ shopId, shops, lang, asOf }: WorkPanelProps) {
       }
       const fileName = safeFileName(name);
       saveBlob(out.blob(type), fileName);
-      setState({ kind: 'done', rows, fileName, bytes: out.bytes() });
+      setState({ kind: 'done', rows, fileName, bytes: out.bytes(), format });
     } catch (e) {
       if (e instanceof ExportCancelled) setState({ kind: 'cancelled' });
       else setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
@@ -163,94 +169,114 @@ export function ExportPanel({ shopId, shops, lang, asOf }: WorkPanelProps) {
             </select>
           </>
         ) : null}
-        <label htmlFor="export-shop">{zh ? '店铺' : 'Shop'}</label>
-        <select id="export-shop" value={shop} onChange={(e) => setShop(e.target.value)} disabled={running || filtersOff}>
-          <option value="">{zh ? '全部店铺' : 'All shops'}</option>
-          {shops.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="export-from">{zh ? '日期' : 'Dates'}</label>
-        <div className="row export-dates">
-          <input id="export-from" type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} disabled={running || filtersOff} />
-          <span className="muted">~</span>
-          <input
-            type="date"
-            aria-label={zh ? '结束日期' : 'End date'}
-            value={to}
-            min={from || undefined}
-            onChange={(e) => setTo(e.target.value)}
-            disabled={running || filtersOff}
-          />
-        </div>
-        <span />
-        <div className="row small">
-          {asOf ? (
-            <>
+        {filtersOff ? null : (
+          <>
+            <label htmlFor="export-shop">{zh ? '店铺' : 'Shop'}</label>
+            <select id="export-shop" value={shop} onChange={(e) => setShop(e.target.value)} disabled={running || filtersOff}>
+              <option value="">{zh ? '全部店铺' : 'All shops'}</option>
+              {shops.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="export-from">{zh ? '日期' : 'Dates'}</label>
+            <div className="row export-dates">
+              <input
+                id="export-from"
+                type="date"
+                value={from}
+                max={to || undefined}
+                onChange={(e) => setFrom(e.target.value)}
+                disabled={running || filtersOff}
+              />
+              <span className="muted">~</span>
+              <input
+                type="date"
+                aria-label={zh ? '结束日期' : 'End date'}
+                value={to}
+                min={from || undefined}
+                onChange={(e) => setTo(e.target.value)}
+                disabled={running || filtersOff}
+              />
+            </div>
+            <span />
+            <div className="row small">
+              {asOf ? (
+                <>
+                  <button
+                    type="button"
+                    className="link"
+                    disabled={running || filtersOff}
+                    onClick={() => {
+                      setFrom(addDays(asOf, -6));
+                      setTo(asOf);
+                    }}
+                  >
+                    {zh ? '近7天' : 'Last 7 days'}
+                  </button>
+                  <button
+                    type="button"
+                    className="link"
+                    disabled={running || filtersOff}
+                    onClick={() => {
+                      setFrom(addDays(asOf, -29));
+                      setTo(asOf);
+                    }}
+                  >
+                    {zh ? '近30天' : 'Last 30 days'}
+                  </button>
+                </>
+              ) : null}
               <button
                 type="button"
                 className="link"
                 disabled={running || filtersOff}
                 onClick={() => {
-                  setFrom(addDays(asOf, -6));
-                  setTo(asOf);
+                  setFrom('');
+                  setTo('');
                 }}
+                data-testid="export-all-dates"
               >
-                {zh ? '近7天' : 'Last 7 days'}
+                {zh ? '全部日期' : 'All dates'}
               </button>
-              <button
-                type="button"
-                className="link"
-                disabled={running || filtersOff}
-                onClick={() => {
-                  setFrom(addDays(asOf, -29));
-                  setTo(asOf);
-                }}
-              >
-                {zh ? '近30天' : 'Last 30 days'}
-              </button>
-            </>
-          ) : null}
-          <button
-            type="button"
-            className="link"
-            disabled={running || filtersOff}
-            onClick={() => {
-              setFrom('');
-              setTo('');
-            }}
-            data-testid="export-all-dates"
-          >
-            {zh ? '全部日期' : 'All dates'}
-          </button>
-        </div>
-        <label htmlFor="export-area">{zh ? '领域' : 'Area'}</label>
-        <select id="export-area" value={area} onChange={(e) => setArea(e.target.value as Area | '')} disabled={running || filtersOff}>
-          <option value="">{zh ? '全部领域' : 'All areas'}</option>
-          {AREAS.map((a) => (
-            <option key={a} value={a}>
-              {AREA_LABELS[a][lang]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="export-grain">{zh ? '周期' : 'Grain'}</label>
-        <select id="export-grain" value={grain} onChange={(e) => setGrain(e.target.value as Grain | '')} disabled={running || filtersOff}>
-          <option value="">{zh ? '全部周期' : 'All grains'}</option>
-          {GRAINS.map((g) => (
-            <option key={g} value={g}>
-              {GRAIN_LABELS[g][lang]}
-            </option>
-          ))}
-        </select>
+            </div>
+            <label htmlFor="export-area">{zh ? '领域' : 'Area'}</label>
+            <select id="export-area" value={area} onChange={(e) => setArea(e.target.value as Area | '')} disabled={running || filtersOff}>
+              <option value="">{zh ? '全部领域' : 'All areas'}</option>
+              {AREAS.map((a) => (
+                <option key={a} value={a}>
+                  {AREA_LABELS[a][lang]}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="export-grain">{zh ? '周期' : 'Grain'}</label>
+            <select id="export-grain" value={grain} onChange={(e) => setGrain(e.target.value as Grain | '')} disabled={running || filtersOff}>
+              <option value="">{zh ? '全部周期' : 'All grains'}</option>
+              {GRAINS.map((g) => (
+                <option key={g} value={g}>
+                  {GRAIN_LABELS[g][lang]}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
       </div>
 
       <p className="small muted">{zh ? FORMATS[format].hintZh : FORMATS[format].hintEn}</p>
-      {!filtersOff ? (
+      {shops.length === 0 ? (
+        <p className="small muted" data-testid="export-empty">
+          {zh
+            ? '还没有可导出的数据：先打开 生意参谋 首页采集一次，或在「导入」里恢复备份、导入后台下载的报表。'
+            : 'Nothing to export yet: open 生意参谋 首页 once, or restore a backup / import console reports under Import.'}
+        </p>
+      ) : null}
+      {!filtersOff && shops.length > 0 ? (
         <p className="small" data-testid="export-count">
           {count === null
-            ? '…'
+            ? zh
+              ? '正在统计…'
+              : 'Counting…'
             : zh
               ? `范围内共 ${formatCount(count, 'zh')} 条记录${area || grain ? '（领域、周期筛选在导出时再细分）' : ''}`
               : `${formatCount(count, 'en')} records in range${area || grain ? ' (area and grain narrow them while exporting)' : ''}`}
@@ -259,7 +285,13 @@ export function ExportPanel({ shopId, shops, lang, asOf }: WorkPanelProps) {
       {badRange ? <div className="warn">{zh ? '开始日期晚于结束日期。' : 'The start date is after the end date.'}</div> : null}
 
       <div className="row">
-        <button type="button" className="primary" data-testid="export-run" disabled={running || badRange || (!filtersOff && count === 0)} onClick={run}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="export-run"
+          disabled={running || badRange || (!filtersOff && count === 0) || (filtersOff && shops.length === 0)}
+          onClick={run}
+        >
           {zh ? '导出' : 'Export'}
         </button>
         {running ? (
@@ -288,10 +320,11 @@ export function ExportPanel({ shopId, shops, lang, asOf }: WorkPanelProps) {
         </div>
       ) : null}
       {state.kind === 'done' ? (
-        <div className="small export-done" data-testid="export-done" role="status">
+        <div className="small export-done work-ok" data-testid="export-done" role="status">
+          ✓{' '}
           {zh
-            ? `已导出 ${formatCount(state.rows, 'zh')} ${format === 'backup' ? '条记录' : '行'}（${(state.bytes / 1024).toFixed(0)} KB）：${state.fileName}`
-            : `Exported ${formatCount(state.rows, 'en')} ${format === 'backup' ? 'records' : 'rows'} (${(state.bytes / 1024).toFixed(0)} KB): ${state.fileName}`}
+            ? `已导出 ${formatCount(state.rows, 'zh')} ${state.format === 'backup' ? '条记录' : '行'}（${fileSize(state.bytes)}），已保存到浏览器的下载文件夹：${state.fileName}`
+            : `Exported ${formatCount(state.rows, 'en')} ${state.format === 'backup' ? 'records' : 'rows'} (${fileSize(state.bytes)}) to the browser's downloads: ${state.fileName}`}
         </div>
       ) : null}
       {state.kind === 'cancelled' ? <div className="small muted">{zh ? '已取消，没有生成文件。' : 'Cancelled; no file was made.'}</div> : null}

@@ -157,8 +157,17 @@ export function ImportPanel(props: WorkPanelProps) {
       >
         <span className="strong">{zh ? '选择文件，或把文件拖到这里' : 'Choose files, or drop them here'}</span>
         <span className="small muted">{zh ? '可多选：.xls .xlsx .csv .zip' : 'Several at once: .xls .xlsx .csv .zip'}</span>
+        <span className="row small">
+          <span className="file-button" aria-hidden="true">
+            {zh ? '选择文件…' : 'Choose files…'}
+          </span>
+          <span className="muted" data-testid="import-chosen">
+            {files.length ? (zh ? `已选 ${files.length} 个文件` : `${files.length} file(s) chosen`) : zh ? '未选择文件' : 'No file chosen'}
+          </span>
+        </span>
         <input
           ref={inputRef}
+          className="sr-only"
           type="file"
           multiple
           accept={ACCEPT}
@@ -239,7 +248,11 @@ export function ImportPanel(props: WorkPanelProps) {
           <div className="row">
             <button type="button" className="primary" disabled={busy || ready.length === 0} onClick={() => void confirm()} data-testid="import-confirm">
               {zh ? '确认导入' : 'Import'}
-              {ready.length ? ` (${ready.length})` : ''}
+              {ready.length > 1 || ready.length < (plans?.length ?? 0)
+                ? zh
+                  ? `（${ready.length} 个文件）`
+                  : ` (${ready.length} file${ready.length === 1 ? '' : 's'})`
+                : ''}
             </button>
             <button type="button" disabled={busy} onClick={cancel} data-testid="import-cancel">
               {zh ? '取消' : 'Cancel'}
@@ -253,8 +266,8 @@ export function ImportPanel(props: WorkPanelProps) {
           {result.done.map((d) => (
             <div key={d.file}>
               {zh
-                ? `已导入 ${d.file}：写入 ${formatCount(d.written, lang)} 条，${formatCount(d.unchanged, lang)} 条无变化`
-                : `Imported ${d.file}: ${formatCount(d.written, lang)} written, ${formatCount(d.unchanged, lang)} unchanged`}
+                ? `✓ 已导入 ${d.file}：写入 ${formatCount(d.written, lang)} 条，${formatCount(d.unchanged, lang)} 条不变`
+                : `✓ Imported ${d.file}: ${formatCount(d.written, lang)} written, ${formatCount(d.unchanged, lang)} unchanged`}
             </div>
           ))}
           {result.error ? <div>{zh ? `导入失败，未写入本文件：${result.error}` : `Import failed; this file was not written: ${result.error}`}</div> : null}

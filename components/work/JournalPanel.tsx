@@ -49,9 +49,12 @@ const T = {
   edit: { zh: '编辑', en: 'Edit' },
   del: { zh: '删除', en: 'Delete' },
   confirmDel: { zh: '确认删除', en: 'Confirm delete' },
-  empty: { zh: '还没有操作记录。在诊断卡片上点“记录操作”，或在上方记录。', en: 'No action logged yet. Use “Log an action” on a finding card or above.' },
+  empty: {
+    zh: '还没有操作记录。点上方「+ 记录操作」，或在诊断的问题卡片上点「记录操作」。',
+    en: 'No action logged yet. Use “+ Log an action” above, or “Log action” on a finding card.',
+  },
   noShop: { zh: '还没有店铺数据：先打开 生意参谋 首页。', en: 'No shop yet: open 生意参谋 首页 first.' },
-  pickEntity: { zh: '请选择对象', en: 'Pick the entity' },
+  pickEntity: { zh: '请先搜索并选中一个对象，或直接填写它的 ID。', en: 'Search and pick the entity first, or type its id.' },
   before: { zh: '前', en: 'Before' },
   after: { zh: '后', en: 'After' },
   baseline: { zh: '同星期几基线', en: 'Same-weekday baseline' },
@@ -371,9 +374,11 @@ export function BeforeAfterChart({ points, unit, lang }: { points: DayPoint[]; u
       ) : null}
       <path d={path((p) => p.baseline)} fill="none" stroke="#1d5fbf" strokeWidth={1} strokeDasharray="3 3" />
       <path d={path((p) => p.value, 'before')} fill="none" stroke="#6b7280" strokeWidth={1.8} />
-      <path d={path((p) => p.value, 'after')} fill="none" stroke="#ff6a00" strokeWidth={2} />
+      <path d={path((p) => p.value, 'after')} fill="none" style={{ stroke: 'var(--brand)' }} strokeWidth={2} />
       {points.map((p, i) =>
-        p.value === null ? null : <circle key={p.date} cx={x(i)} cy={y(p.value)} r={2} fill={p.phase === 'after' ? '#ff6a00' : '#6b7280'} />,
+        p.value === null ? null : (
+          <circle key={p.date} cx={x(i)} cy={y(p.value)} r={2} style={{ fill: p.phase === 'after' ? 'var(--brand)' : 'var(--muted)' }} />
+        ),
       )}
       <text x={P.l} y={H - 3} fontSize={9} fill="#6b7280">
         {points[0]?.date.slice(5)}

@@ -51,40 +51,48 @@ function ReportView({ r }: { r: Report }) {
       <h2 className="report-title">{r.title}</h2>
       <div className="report-headline">{r.headline}</div>
       <div className="section-title">{w.numbers}</div>
-      <table className="grid report-numbers" data-testid="report-numbers">
-        <thead>
-          <tr>
-            <th />
-            <th>{zh ? '本期' : 'Now'}</th>
-            <th>{w.prev}</th>
-            {r.kind === 'daily' ? <th>{w.weekAgo}</th> : null}
-            {hasYoy ? <th>{w.yoy}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {r.numbers.map((n) => (
-            <tr key={n.id} data-metric={n.id}>
-              <td>{n.label}</td>
-              <td className="num">
-                <strong>{formatByUnit(n.value, n.unit, r.lang)}</strong>
-              </td>
-              <td className="num">
-                <ChangeSpan c={n.change} />
-              </td>
-              {r.kind === 'daily' ? (
-                <td className="num">
-                  <ChangeSpan c={n.weekAgoChange} />
-                </td>
-              ) : null}
-              {hasYoy ? (
-                <td className="num">
-                  <ChangeSpan c={n.lastYearChange} />
-                </td>
-              ) : null}
+      {r.numbers.length === 0 ? (
+        <div className="small muted" data-testid="report-no-numbers">
+          {zh
+            ? '这一期没有店铺核心数据：打开 生意参谋 → 首页，把日期切换到这几天即可补采（或在「导入」里导入后台下载的报表）。'
+            : 'No shop numbers for this period: open 生意参谋 → 首页 and switch to these dates to capture them (or import the downloaded reports under Import).'}
+        </div>
+      ) : (
+        <table className="grid report-numbers" data-testid="report-numbers">
+          <thead>
+            <tr>
+              <th />
+              <th>{zh ? '本期' : 'Now'}</th>
+              <th>{w.prev}</th>
+              {r.kind === 'daily' ? <th>{w.weekAgo}</th> : null}
+              {hasYoy ? <th>{w.yoy}</th> : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {r.numbers.map((n) => (
+              <tr key={n.id} data-metric={n.id}>
+                <td>{n.label}</td>
+                <td className="num">
+                  <strong>{formatByUnit(n.value, n.unit, r.lang)}</strong>
+                </td>
+                <td className="num">
+                  <ChangeSpan c={n.change} />
+                </td>
+                {r.kind === 'daily' ? (
+                  <td className="num">
+                    <ChangeSpan c={n.weekAgoChange} />
+                  </td>
+                ) : null}
+                {hasYoy ? (
+                  <td className="num">
+                    <ChangeSpan c={n.lastYearChange} />
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <div className="section-title">{w.movers}</div>
       <ul className="report-list">
         {r.movers.length === 0 ? <li className="muted">{w.none}</li> : null}

@@ -19,8 +19,14 @@ import { deleteTask, filterTasks, isOverdue, listTasks, nextStatuses, STATUS_LAB
 import type { WorkPanelProps } from './WorkView';
 
 const T = {
-  empty: { zh: '还没有任务。在「诊断」里的问题卡片上点「转为任务」即可创建。', en: 'No tasks yet. Use "Make a task" on a finding card.' },
-  noShop: { zh: '还没有店铺数据；仍可导入同事的任务文件（需映射到已有店铺）。', en: 'No shop captured yet.' },
+  empty: {
+    zh: '还没有任务。点「返回诊断」，在问题卡片上点「转为任务」；或点「导入任务…」导入同事导出的任务文件。',
+    en: 'No tasks yet. Go back to Diagnostics and use “Make a task” on a finding card, or import a colleague’s task file with “Import tasks…”.',
+  },
+  noShop: {
+    zh: '还没有店铺数据：先打开 生意参谋 首页采集一次，再创建任务或导入同事的任务文件。',
+    en: 'No shop yet: open 生意参谋 首页 once, then make tasks or import a colleague’s task file.',
+  },
   all: { zh: '全部', en: 'All' },
   owner: { zh: '负责人', en: 'Owner' },
   status: { zh: '状态', en: 'Status' },
@@ -37,11 +43,11 @@ const T = {
   mapTo: { zh: '导入到店铺', en: 'Import into shop' },
   doImport: { zh: '确认导入', en: 'Import' },
   preview: {
-    zh: (p: TaskImportPlan, shop: string) => `将导入到「${shop}」：新增 ${p.added} 条，更新 ${p.updated} 条，保留本机较新的 ${p.kept} 条。`,
+    zh: (p: TaskImportPlan, shop: string) => `将导入到「${shop}」：新增 ${p.added} 个，更新 ${p.updated} 个，保留本机较新的 ${p.kept} 个。`,
     en: (p: TaskImportPlan, shop: string) => `Into "${shop}": ${p.added} new, ${p.updated} updated, ${p.kept} kept (newer here).`,
   },
-  imported: { zh: (n: number) => `已导入 ${n} 条任务`, en: (n: number) => `Imported ${n} task(s)` },
-  count: { zh: (n: number) => `${n} 条`, en: (n: number) => `${n}` },
+  imported: { zh: (n: number) => `已导入 ${n} 个任务`, en: (n: number) => `Imported ${n} task${n === 1 ? '' : 's'}` },
+  count: { zh: (n: number) => `${n} 个`, en: (n: number) => `${n}` },
 } as const;
 
 function download(name: string, text: string, type: string) {
@@ -180,11 +186,12 @@ function ImportTasks({ lang, shops }: Pick<WorkPanelProps, 'lang' | 'shops'>) {
 
   return (
     <div className="task-import">
-      <label className="file-button">
+      <label className={`file-button${shops.length === 0 ? ' disabled' : ''}`}>
         {T.importBtn[lang]}…
         <input
           ref={input}
           className="sr-only"
+          disabled={shops.length === 0}
           type="file"
           accept=".json,application/json"
           data-testid="task-import-file"
@@ -232,7 +239,11 @@ function ImportTasks({ lang, shops }: Pick<WorkPanelProps, 'lang' | 'shops'>) {
               onClick={() =>
                 void applyTaskImport(getDb(), state.plan).then(
                   (r) => setState({ step: 'done', message: T.imported[lang](r.written) }),
-                  (e) => setState({ step: 'error', message: String(e) }),
+                  (e) =>
+                    setState({
+                      step: 'error',
+                      message: `${lang === 'zh' ? '导入失败，本机任务没有改动：' : 'Import failed; nothing was changed: '}${e instanceof Error ? e.message : String(e)}`,
+                    }),
                 )
               }
             >
@@ -245,7 +256,7 @@ function ImportTasks({ lang, shops }: Pick<WorkPanelProps, 'lang' | 'shops'>) {
         </div>
       ) : null}
       {state.step === 'done' ? (
-        <p className="task-import-msg small" data-testid="task-import-done">
+        <p className="task-import-msg small work-ok" data-testid="task-import-done">
           ✓ {state.message}
         </p>
       ) : null}
@@ -284,11 +295,11 @@ export function TasksPanel({ shopId, shops, lang }: WorkPanelProps) {
         </button>
         <ImportTasks lang={lang} shops={shops} />
       </div>
-      {!shopId ? <p className="small muted">{T.noShop[lang]}</p> : null}
+      {!shopId ? <div className="card small muted">{T.noShop[lang]}</div> : null}
       {shopId && tasks && tasks.length === 0 ? (
-        <p className="small muted" data-testid="tasks-empty">
+        <div className="card small muted" data-testid="tasks-empty">
           {T.empty[lang]}
-        </p>
+        </div>
       ) : null}
       {tasks && tasks.length > 0 ? (
         <>

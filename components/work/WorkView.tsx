@@ -32,7 +32,7 @@ export function WorkView(props: WorkPanelProps & { initial?: WorkTab }) {
   const [tab, setTab] = useState<WorkTab>(props.initial ?? 'export');
   const { lang } = props;
   return (
-    <div data-testid="work-view">
+    <div className="work-view" data-testid="work-view">
       <div className="tabs sub" role="tablist" aria-label={lang === 'zh' ? '数据与协作' : 'Data and team'}>
         {WORK_TABS.map((w) => (
           <button key={w} type="button" role="tab" aria-selected={tab === w} data-work-tab={w} onClick={() => setTab(w)}>

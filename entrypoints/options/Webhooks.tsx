@@ -86,15 +86,17 @@ function ChannelCard({ channel, cfg, lang, status }: { channel: Channel; cfg: Ch
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = `wh-${channel}`;
 
   const save = async () => {
     setError(null);
+    setSaveError(null);
     const n = normalizeUrl(channel, url);
     if (!n.ok) {
-      setError(n.error[lang]);
+      setSaveError(n.error[lang]);
       return;
     }
     await saveChannel(channel, { url: n.url, ...(SIGNED[channel] ? { secret: secret.trim() } : {}) });
@@ -106,6 +108,7 @@ function ChannelCard({ channel, cfg, lang, status }: { channel: Channel; cfg: Ch
 
   const toggle = async (on: boolean) => {
     setError(null);
+    setSaveError(null);
     setInfo(null);
     if (on) {
       if (!cfg.url) {
@@ -129,6 +132,7 @@ function ChannelCard({ channel, cfg, lang, status }: { channel: Channel; cfg: Ch
 
   const test = async () => {
     setError(null);
+    setSaveError(null);
     setInfo(null);
     if (!cfg.url) {
       setError(T.needUrl[lang]);
@@ -196,9 +200,20 @@ function ChannelCard({ channel, cfg, lang, status }: { channel: Channel; cfg: Ch
               {T.save[lang]}
             </button>
             {cfg.url ? (
-              <button type="button" onClick={() => setEditing(false)}>
+              <button
+                type="button"
+                onClick={() => {
+                  setEditing(false);
+                  setSaveError(null);
+                }}
+              >
                 {T.cancel[lang]}
               </button>
+            ) : null}
+            {saveError ? (
+              <span className="warn small" role="alert" data-testid={`${id}-error`}>
+                {saveError}
+              </span>
             ) : null}
           </div>
         </div>

@@ -169,7 +169,7 @@ describe('tasks and webhooks', () => {
     await openTasks(p, fresh.extId);
     await p.setInputFiles('[data-testid="task-import-file"]', exported);
     await p.waitForSelector('[data-testid="task-import-preview"]');
-    expect(await p.textContent('[data-testid="task-import-preview"]')).toContain('新增 1 条');
+    expect(await p.textContent('[data-testid="task-import-preview"]')).toContain('新增 1 个');
     await p.click('[data-testid="task-import-apply"]');
     await p.waitForSelector('[data-testid="task-import-done"]');
     await p.waitForSelector('[data-testid="task-row"]');
