@@ -1,4 +1,4 @@
-import { type MetricDef, type MetricRow, realMetrics } from './types';
+import { indexByConsole, type MetricDef, type MetricRow, realMetrics } from './types';
 
 /**
  * Ad-console metrics (console-sources §8, §11.13, §11.14, §12.6, §12.7): ONE canonical metric per
@@ -453,18 +453,7 @@ export const AD_SOURCE_SCALE: Readonly<Record<string, number>> = {
 };
 
 /** console → code → { metric, scale }: looked up for every field of every report row (hot path). */
-const AD_BY_CONSOLE = new Map<string, Map<string, { m: MetricDef; scale: number }>>();
-for (const m of AD_METRICS)
-  for (const s of m.sources) {
-    const dot = s.indexOf('.');
-    const c = s.slice(0, dot);
-    let inner = AD_BY_CONSOLE.get(c);
-    if (!inner) {
-      inner = new Map();
-      AD_BY_CONSOLE.set(c, inner);
-    }
-    inner.set(s.slice(dot + 1), { m, scale: AD_SOURCE_SCALE[s] ?? 1 });
-  }
+const AD_BY_CONSOLE = indexByConsole(AD_METRICS, (m, s) => ({ m, scale: AD_SOURCE_SCALE[s] ?? 1 }));
 
 export interface AdReadIssue {
   path: string;

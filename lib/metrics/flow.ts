@@ -1,13 +1,11 @@
-import type { MetricDef } from './types';
-
-type Row = [id: string, zh: string, en: string, unit: MetricDef['unit'], better: MetricDef['better'], additive: boolean, caliberZh: string, caliberEn: string];
+import { type DerivedSourceRow, type MetricDef, realMetrics } from './types';
 
 /**
  * 生意参谋 流量 / 实时 codes not on the home KPI table (console-sources §5.2, §5.3, §12.3).
  * Codes the home catalog already maps (uv, pv, payAmt, payByrCnt, payRate, payPct, cartByrCnt,
  * cltItmCnt, payItmCnt, payOrdCnt) are reused from there. Rates are decimals, money in yuan.
  */
-const rows: Row[] = [
+const rows: DerivedSourceRow[] = [
   ['itmUv', '商品访客数', 'Item visitors', 'count', 'up', false, '访问过商品详情页的去重人数', 'Unique visitors of item detail pages'],
   ['avgPv', '人均浏览量', 'Page views per visitor', 'count', 'up', false, '浏览量 ÷ 访客数', 'Page views ÷ visitors'],
   ['newUv', '新访客数', 'New visitors', 'count', 'up', false, '统计期内首次访问店铺的访客数', 'Visitors new to the shop'],
@@ -66,14 +64,4 @@ const rows: Row[] = [
   ['jpUv', '跳出本店人数', 'Visitors who left the shop', 'count', 'down', false, '从该来源进入后离开本店的人数', 'Visitors who left the shop afterwards'],
 ];
 
-export const FLOW_METRICS: MetricDef[] = rows.map(([id, zh, en, unit, better, additive, cz, ce]) => ({
-  id,
-  zh,
-  en,
-  unit,
-  kind: 'real',
-  caliber: { zh: cz, en: ce },
-  sources: [`sycm.${id}`],
-  better,
-  additive,
-}));
+export const FLOW_METRICS: MetricDef[] = realMetrics(rows, (id) => [`sycm.${id}`]);

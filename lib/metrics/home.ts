@@ -1,12 +1,10 @@
-import type { MetricDef } from './types';
-
-type Row = [id: string, zh: string, en: string, unit: MetricDef['unit'], better: MetricDef['better'], additive: boolean, caliberZh: string, caliberEn: string];
+import { type DerivedSourceRow, type MetricDef, realMetrics } from './types';
 
 /**
  * 生意参谋 首页 KPI codes (console-sources §5.1, RAKEI HOME_TABLE_ROWS verified 2026).
  * Rates are decimals (0.0123 = 1.23 %), money in yuan, durations in the unit named.
  */
-const rows: Row[] = [
+const rows: DerivedSourceRow[] = [
   ['payAmt', '支付金额', 'Payment amount', 'CNY', 'up', true, '买家拍下并完成付款的金额（含退款）', 'Amount paid by buyers, refunds included'],
   ['netPaymentAmount', '净支付金额', 'Net payment amount', 'CNY', 'up', true, '支付金额扣除退款后的金额', 'Payment amount less refunds'],
   ['uv', '访客数', 'Visitors', 'count', 'up', false, '店铺各页面的去重访客人数', 'Unique visitors to the shop pages'],
@@ -107,14 +105,4 @@ const extraSources: Record<string, string[]> = {
   slrRespRate: ['sycm.pltfRespRate'],
 };
 
-export const HOME_METRICS: MetricDef[] = rows.map(([id, zh, en, unit, better, additive, cz, ce]) => ({
-  id,
-  zh,
-  en,
-  unit,
-  kind: 'real',
-  caliber: { zh: cz, en: ce },
-  sources: [`sycm.${id}`, ...(extraSources[id] ?? [])],
-  better,
-  additive,
-}));
+export const HOME_METRICS: MetricDef[] = realMetrics(rows, (id) => [`sycm.${id}`, ...(extraSources[id] ?? [])]);

@@ -7,7 +7,7 @@ import { QIANNIU_METRICS } from './qianniu';
 import { MARKETING_METRICS } from './sycm-marketing';
 import { SERVICE_METRICS } from './sycm-service';
 import { TRADE_METRICS } from './trade';
-import type { MetricDef } from './types';
+import { indexByConsole, type MetricDef } from './types';
 
 export type { MetricDef, MetricUnit, ValueKind } from './types';
 
@@ -25,21 +25,8 @@ export const METRICS: readonly MetricDef[] = [
 ];
 
 const byId = new Map(METRICS.map((m) => [m.id, m]));
-const bySource = new Map<string, MetricDef>();
 /** console → code → metric: adapters look codes up per field of every row (hot path). */
-const byConsole = new Map<string, Map<string, MetricDef>>();
-for (const m of METRICS)
-  for (const s of m.sources) {
-    bySource.set(s, m);
-    const dot = s.indexOf('.');
-    const c = s.slice(0, dot);
-    let inner = byConsole.get(c);
-    if (!inner) {
-      inner = new Map();
-      byConsole.set(c, inner);
-    }
-    inner.set(s.slice(dot + 1), m);
-  }
+const byConsole = indexByConsole(METRICS, (m) => m);
 
 export function metric(id: string): MetricDef | undefined {
   return byId.get(id);

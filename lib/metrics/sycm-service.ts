@@ -1,16 +1,4 @@
-import type { MetricDef } from './types';
-
-type Row = [
-  id: string,
-  zh: string,
-  en: string,
-  unit: MetricDef['unit'],
-  better: MetricDef['better'],
-  additive: boolean,
-  caliberZh: string,
-  caliberEn: string,
-  sources?: string[],
-];
+import { type DerivedSourceRow, type MetricDef, realMetrics } from './types';
 
 /**
  * 生意参谋 服务 (console-sources §5.6, §6.1, §6.2, §11.9, §11.10): 客服 KPIs of the mtop
@@ -18,7 +6,7 @@ type Row = [
  * counts and amounts aggregated from the `/csp/api` lists, and the 体验分 sub-scores.
  * Rates are decimals, durations in the unit named. Source `sycm.<code>` unless listed.
  */
-const rows: Row[] = [
+const rows: DerivedSourceRow[] = [
   ['consultUserCnt', '咨询人数', 'Inquiring buyers', 'count', 'up', false, '通过旺旺咨询客服的去重买家数', 'Unique buyers who contacted customer service'],
   [
     'customerServiceRecUserCnt',
@@ -222,14 +210,4 @@ const rows: Row[] = [
 
 const CSP_OR_SDX = /^(csp|exp)/;
 
-export const SERVICE_METRICS: MetricDef[] = rows.map(([id, zh, en, unit, better, additive, cz, ce, sources]) => ({
-  id,
-  zh,
-  en,
-  unit,
-  kind: 'real',
-  caliber: { zh: cz, en: ce },
-  sources: sources ?? (CSP_OR_SDX.test(id) ? [`csp.${id}`] : [`sycm.${id}`]),
-  better,
-  additive,
-}));
+export const SERVICE_METRICS: MetricDef[] = realMetrics(rows, (id) => (CSP_OR_SDX.test(id) ? [`csp.${id}`] : [`sycm.${id}`]));

@@ -22,8 +22,8 @@ export interface MetricDef {
   additive: boolean;
 }
 
-/** One catalog line as the per-console files write it: id, labels, unit, direction, additivity, 口径, source codes. */
-export type MetricRow = [
+/** A catalog line whose source codes mostly follow from its id: `sources` only where they do not. */
+export type DerivedSourceRow = [
   id: string,
   zh: string,
   en: string,
@@ -32,11 +32,19 @@ export type MetricRow = [
   additive: boolean,
   caliberZh: string,
   caliberEn: string,
-  sources: string[],
+  sources?: string[],
 ];
 
-/** Real-valued metrics from catalog lines (index and range metrics say their kind themselves). */
-export function realMetrics(rows: readonly MetricRow[]): MetricDef[] {
+/** One catalog line as the per-console files write it: id, labels, unit, direction, additivity, 口径, source codes. */
+export type MetricRow = Required<DerivedSourceRow>;
+
+/**
+ * Real-valued metrics from catalog lines (index and range metrics say their kind themselves).
+ * With `sourcesOf`, a line without its own source codes gets `sourcesOf(id)`.
+ */
+export function realMetrics(rows: readonly MetricRow[]): MetricDef[];
+export function realMetrics(rows: readonly DerivedSourceRow[], sourcesOf: (id: string) => string[]): MetricDef[];
+export function realMetrics(rows: readonly DerivedSourceRow[], sourcesOf?: (id: string) => string[]): MetricDef[] {
   return rows.map(([id, zh, en, unit, better, additive, cz, ce, sources]) => ({
     id,
     zh,
@@ -44,8 +52,25 @@ export function realMetrics(rows: readonly MetricRow[]): MetricDef[] {
     unit,
     kind: 'real',
     caliber: { zh: cz, en: ce },
-    sources,
+    sources: sources ?? sourcesOf?.(id) ?? [],
     better,
     additive,
   }));
+}
+
+/** console → code → `entry(metric, source)` for every `<console>.<code>` source of the metrics (later sources win). */
+export function indexByConsole<T>(metrics: readonly MetricDef[], entry: (m: MetricDef, source: string) => T): Map<string, Map<string, T>> {
+  const out = new Map<string, Map<string, T>>();
+  for (const m of metrics)
+    for (const s of m.sources) {
+      const dot = s.indexOf('.');
+      const c = s.slice(0, dot);
+      let inner = out.get(c);
+      if (!inner) {
+        inner = new Map();
+        out.set(c, inner);
+      }
+      inner.set(s.slice(dot + 1), entry(m, s));
+    }
+  return out;
 }
