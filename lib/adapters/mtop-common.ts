@@ -4,8 +4,8 @@
  * session/token failures as login walls, risk control (`FAIL_SYS_USER_VALIDATE`, the slider) as a
  * platform error that names it.
  */
-import { looksLikeLoginHtml, parseJsonText, type Unwrapped } from '../capture/envelope';
-import { isRecord, sample } from './read';
+import type { Unwrapped } from '../capture/envelope';
+import { isRecord, jsonObjectReply, sample } from './read';
 import type { FieldIssue } from './types';
 
 export const MTOP_HOST = 'h5api.m.taobao.com';
@@ -18,13 +18,9 @@ export function unwrapMtop(text: string): Unwrapped {
   // type=jsonp: mtopjsonp1({...})
   const jsonp = /^[A-Za-z_$][\w$]*\(([\s\S]*)\)\s*;?$/.exec(t);
   if (jsonp?.[1] !== undefined) t = jsonp[1];
-  const parsed = parseJsonText(t);
-  if (!parsed.ok) {
-    if (parsed.html && looksLikeLoginHtml(text)) return { ok: false, kind: 'login', message: '返回了登录页（登录已过期）' };
-    return { ok: false, kind: 'not-json', message: parsed.html ? '返回了 HTML 页面而不是数据' : '返回内容不是 JSON' };
-  }
-  const body = parsed.value;
-  if (!isRecord(body)) return { ok: false, kind: 'not-json', message: '返回内容不是对象' };
+  const reply = jsonObjectReply(text, t);
+  if (!reply.ok) return reply;
+  const body = reply.body;
   const ret = Array.isArray(body.ret) ? body.ret.filter((r): r is string => typeof r === 'string') : typeof body.ret === 'string' ? [body.ret] : null;
   if (!ret || ret.length === 0) return { ok: false, kind: 'not-json', message: '未知的返回结构（没有 ret）' };
   const first = ret[0] ?? '';

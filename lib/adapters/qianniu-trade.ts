@@ -26,9 +26,9 @@
  * Fixtures: tests/fixtures/qianniu-trade/ (from §11.12 and the sandbox console).
  */
 import { shanghaiDate } from '../capture/business-date';
-import { looksLikeLoginHtml, parseJsonText, type Unwrapped } from '../capture/envelope';
+import type { Unwrapped } from '../capture/envelope';
 import type { FactDraft } from '../schema/fact';
-import { isRecord, readNumber, sample } from './read';
+import { isRecord, jsonObjectReply, readNumber, sample } from './read';
 import type { Adapter, FieldIssue, RouteResult } from './types';
 
 export const TRADE_HOST = 'trade.taobao.com';
@@ -71,13 +71,9 @@ const SCOPE_STATUS: Record<string, Status> = {
 };
 
 export function unwrapTrade(text: string): Unwrapped {
-  const parsed = parseJsonText(text);
-  if (!parsed.ok) {
-    if (parsed.html && looksLikeLoginHtml(text)) return { ok: false, kind: 'login', message: '返回了登录页（登录已过期）' };
-    return { ok: false, kind: 'not-json', message: parsed.html ? '返回了 HTML 页面而不是数据' : '返回内容不是 JSON' };
-  }
-  const body = parsed.value;
-  if (!isRecord(body)) return { ok: false, kind: 'not-json', message: '返回内容不是对象' };
+  const reply = jsonObjectReply(text);
+  if (!reply.ok) return reply;
+  const body = reply.body;
   if ('mainOrders' in body || 'page' in body) return { ok: true, data: body };
   if (body.success === false || 'error' in body || 'errorMsg' in body) {
     const m = body.errorMsg ?? body.message ?? body.error;

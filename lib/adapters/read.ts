@@ -1,3 +1,4 @@
+import { looksLikeLoginHtml, parseJsonText, type Unwrapped } from '../capture/envelope';
 import type { FieldIssue } from './types';
 
 /**
@@ -44,4 +45,34 @@ export function readWrapped(v: unknown, path: string, issues: FieldIssue[], key?
     if (c.kind === 'num') out.crc = c.n;
   }
   return out;
+}
+
+/**
+ * A console reply as a JSON object, or the failure its unwrapper reports: a login page, other HTML,
+ * text that is not JSON, JSON that is not an object. `json` is the part to parse when the reply wraps
+ * it (JSONP); the login check always looks at the whole `text`.
+ */
+export function jsonObjectReply(text: string, json = text): { ok: true; body: Record<string, unknown> } | Extract<Unwrapped, { ok: false }> {
+  const parsed = parseJsonText(json);
+  if (!parsed.ok) {
+    if (parsed.html && looksLikeLoginHtml(text)) return { ok: false, kind: 'login', message: '返回了登录页（登录已过期）' };
+    return { ok: false, kind: 'not-json', message: parsed.html ? '返回了 HTML 页面而不是数据' : '返回内容不是 JSON' };
+  }
+  if (!isRecord(parsed.value)) return { ok: false, kind: 'not-json', message: '返回内容不是对象' };
+  return { ok: true, body: parsed.value };
+}
+
+/** The row array of a list payload: the payload itself, or the first array under `keys` (in that order), looking into nested objects. */
+export function findRows(data: unknown, keys: readonly string[]): unknown[] | null {
+  if (Array.isArray(data)) return data;
+  if (!isRecord(data)) return null;
+  for (const k of keys) {
+    const v = data[k];
+    if (Array.isArray(v)) return v;
+    if (isRecord(v)) {
+      const inner = findRows(v, keys);
+      if (inner) return inner;
+    }
+  }
+  return null;
 }

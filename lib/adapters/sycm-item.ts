@@ -29,7 +29,7 @@
 import { toBusinessDate, todayShanghai } from '../capture/business-date';
 import { metric, metricForSource } from '../metrics';
 import type { FactDraft } from '../schema/fact';
-import { isRecord, readWrapped, sample } from './read';
+import { findRows, isRecord, readWrapped, sample } from './read';
 import { PEER_NAMES, SYCM_HOST, type SycmPeriod, sycmPeriod, unwrapSycm } from './sycm-common';
 import type { Adapter, FieldIssue, RouteContext, RouteResult } from './types';
 
@@ -128,17 +128,7 @@ function ccPeriod(ctx: RouteContext): SycmPeriod | null {
 
 /** The list of rows in the shapes /cc/ lists use: `[…]`, `{ data: […] }`, `{ list }`, `{ dataSource }`. */
 function rowsOf(data: unknown): unknown[] | null {
-  if (Array.isArray(data)) return data;
-  if (!isRecord(data)) return null;
-  for (const k of ['data', 'list', 'dataSource', 'rows', 'items']) {
-    const v = data[k];
-    if (Array.isArray(v)) return v;
-    if (isRecord(v)) {
-      const inner = rowsOf(v);
-      if (inner) return inner;
-    }
-  }
-  return null;
+  return findRows(data, ['data', 'list', 'dataSource', 'rows', 'items']);
 }
 
 const listIssue = (data: unknown): FieldIssue => ({ path: 'data.data', message: '不是商品列表', sample: sample(data) });

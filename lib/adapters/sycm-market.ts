@@ -45,7 +45,7 @@ import { unwrapSycm } from '../capture/envelope';
 import { decodeMcData } from '../capture/mc-decrypt';
 import { metricForSource } from '../metrics';
 import { ENTITY_KINDS, type EntityKind, type FactDraft } from '../schema/fact';
-import { isRecord, readNumber, sample } from './read';
+import { findRows, isRecord, readNumber, sample } from './read';
 import { SYCM_HOST, type SycmPeriod, sycmPeriod } from './sycm-common';
 import type { Adapter, FieldIssue, RouteContext, RouteResult } from './types';
 
@@ -238,18 +238,7 @@ function fact(who: Who, period: SycmPeriod, dims: Record<string, string>, sink: 
 
 /** The row array of a list payload: bare array, or `{ data | list | rows | dataSource | items: [...] }`. */
 function rowsOf(data: unknown): unknown[] | null {
-  if (Array.isArray(data)) return data;
-  if (isRecord(data)) {
-    for (const k of ['data', 'list', 'rows', 'dataSource', 'items', 'result']) {
-      const v = data[k];
-      if (Array.isArray(v)) return v;
-      if (isRecord(v)) {
-        const inner = rowsOf(v);
-        if (inner) return inner;
-      }
-    }
-  }
-  return null;
+  return findRows(data, ['data', 'list', 'rows', 'dataSource', 'items', 'result']);
 }
 
 type Identify = (row: Record<string, unknown>) => Who | null;

@@ -18,24 +18,14 @@
 
 import { readAdValues } from '../metrics/ads';
 import type { EntityKind, FactDraft } from '../schema/fact';
-import { isRecord, sample } from './read';
+import { type AdEntityKind, type AdPeriod, adPeriod, attrOf, ID_FIELDS, pickId, pickName, readBody, rowDay, unwrapAlimama } from './alimama-common';
+import { findRows, isRecord, sample } from './read';
 import type { Adapter, FieldIssue, RouteContext, RouteResult } from './types';
-import { type AdEntityKind, type AdPeriod, adPeriod, attrOf, ID_FIELDS, pickId, pickName, readBody, rowDay, unwrapAlimama } from './wanxiang';
 
 const KINDS: readonly AdEntityKind[] = ['creative', 'crowd', 'item', 'adgroup', 'campaign'];
 
 function rowsOf(data: unknown): unknown[] | null {
-  if (Array.isArray(data)) return data;
-  if (!isRecord(data)) return null;
-  for (const k of ['list', 'rptList', 'result', 'data', 'rows']) {
-    const v = data[k];
-    if (Array.isArray(v)) return v;
-    if (isRecord(v)) {
-      const inner = rowsOf(v);
-      if (inner) return inner;
-    }
-  }
-  return null;
+  return findRows(data, ['list', 'rptList', 'result', 'data', 'rows']);
 }
 
 function report(data: unknown, ctx: RouteContext): RouteResult {

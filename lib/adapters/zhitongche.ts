@@ -20,22 +20,18 @@
  *
  * Fixtures: tests/fixtures/zhitongche/ (§11.14 shape; see its README).
  */
-import { looksLikeLoginHtml, parseJsonText, type Unwrapped } from '../capture/envelope';
+import type { Unwrapped } from '../capture/envelope';
 import { readAdValues } from '../metrics/ads';
 import type { FactDraft } from '../schema/fact';
-import { isRecord, sample } from './read';
+import { type AdEntityKind, type AdPeriod, adPeriod, attrOf, ID_FIELDS, pickId, pickName, readBody, rowDate, rowDay } from './alimama-common';
+import { isRecord, jsonObjectReply, sample } from './read';
 import type { Adapter, FieldIssue, RouteContext, RouteResult } from './types';
-import { type AdEntityKind, type AdPeriod, adPeriod, attrOf, ID_FIELDS, pickId, pickName, readBody, rowDate, rowDay } from './wanxiang';
 
 /** `{ code?, result }`; `code "601"` = not logged in; HTML = login wall. */
 export function unwrapSubway(text: string): Unwrapped {
-  const parsed = parseJsonText(text);
-  if (!parsed.ok) {
-    if (parsed.html && looksLikeLoginHtml(text)) return { ok: false, kind: 'login', message: '返回了登录页（登录已过期）' };
-    return { ok: false, kind: 'not-json', message: parsed.html ? '返回了 HTML 页面而不是数据' : '返回内容不是 JSON' };
-  }
-  const body = parsed.value;
-  if (!isRecord(body)) return { ok: false, kind: 'not-json', message: '返回内容不是对象' };
+  const reply = jsonObjectReply(text);
+  if (!reply.ok) return reply;
+  const body = reply.body;
   const code = body.code === undefined || body.code === null ? '' : String(body.code);
   const msg = String(body.msg ?? body.message ?? '');
   if (code === '601' || /未登录|请登录/.test(msg)) return { ok: false, kind: 'login', message: msg || '未登录（code 601）' };
