@@ -4,6 +4,7 @@ import type { Finding } from '../schema/finding';
 import type { JournalEntry } from '../schema/journal';
 import type { Shop } from '../schema/shop';
 import type { Task } from '../schema/task';
+import { encodeFact, factCodec } from './fact-codec';
 
 /** One line of the capture log (kept to the newest LOG_KEEP entries). */
 export interface CaptureLogEntry {
@@ -68,6 +69,23 @@ export class OpsRadarDB extends Dexie {
       journal: 'id, shopId, [shopId+date]',
       tasks: 'id, shopId, [shopId+status]',
     });
+    // Version 3: facts stored in the compact form of fact-codec.ts (same keys and indexes; values
+    // as scaled integers under one key list, grain/dims read back from the id, short field names).
+    // The upgrade rewrites every v1/v2 fact row, in pages so a year of rows never sits in memory.
+    this.version(3)
+      .stores({})
+      .upgrade(async (tx) => {
+        const facts = tx.table('facts');
+        let last: string | null = null;
+        for (;;) {
+          const page: Fact[] = await (last === null ? facts.orderBy(':id') : facts.where(':id').above(last)).limit(2000).toArray();
+          if (!page.length) break;
+          await facts.bulkPut(page.map((f) => encodeFact(f)));
+          last = (page[page.length - 1] as Fact).id;
+        }
+      });
+    // Every read of `facts` decodes, every write encodes (one place: fact-codec.ts).
+    this.use(factCodec);
   }
 }
 

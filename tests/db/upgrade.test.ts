@@ -51,6 +51,25 @@ describe('Dexie upgrade', () => {
       expect(now, t).toHaveLength(rows.length);
       expect(now, t).toEqual(expect.arrayContaining(rows));
     }
+    // Facts read back equal through the public API, one by one and by index, and are stored in
+    // the compact v3 form (read with a plain Dexie, without the codec).
+    const facts = (dump.tables.facts ?? []) as { id: string; shopId: string; entityKind: string; entityId: string; date: string }[];
+    for (const f of facts) {
+      expect(await db.facts.get(f.id)).toEqual(f);
+      expect(await db.facts.where('[shopId+entityKind+entityId+date]').equals([f.shopId, f.entityKind, f.entityId, f.date]).toArray()).toContainEqual(f);
+    }
+    expect(await db.facts.bulkGet(facts.map((f) => f.id))).toEqual(facts);
+    db.close();
+    const plain = new Dexie(name);
+    await plain.open();
+    const stored = await plain.table('facts').toArray();
+    plain.close();
+    expect(stored).toHaveLength(facts.length);
+    for (const r of stored) {
+      expect(r).not.toHaveProperty('values');
+      expect(r).toHaveProperty('v');
+    }
+    await db.open();
     // Indexes still answer (a lost index would throw or find nothing).
     const fact = dump.tables.facts?.[0] as { shopId: string; date: string } | undefined;
     if (fact) expect(await db.facts.where('[shopId+date]').equals([fact.shopId, fact.date]).count()).toBeGreaterThan(0);

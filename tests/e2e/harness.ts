@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { decodeFact } from '../../lib/db/fact-codec.ts';
 import { chromiumArgs, findChromium } from '../sandbox/chromium.ts';
 import { type Sandbox, startSandbox } from '../sandbox/server.ts';
 
@@ -47,8 +48,14 @@ export async function launch(sandbox: Sandbox, withExtension = true): Promise<Br
   };
 }
 
-/** Read a whole object store of the extension's database from one of its pages. */
+/** Read a whole object store of the extension's database from one of its pages (facts decoded from their stored form). */
 export async function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
+  const rows = await readRawStore<T>(page, store);
+  return store === 'facts' ? (rows.map((r) => decodeFact(r)) as T[]) : rows;
+}
+
+/** The rows of an object store as IndexedDB holds them. */
+export async function readRawStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
   return page.evaluate(
     (name) =>
       new Promise<T[]>((resolveP, reject) => {
