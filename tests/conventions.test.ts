@@ -132,3 +132,18 @@ describe('names and layout', () => {
     }
   });
 });
+
+describe('README stays true', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  it('every test file or fixture the README names exists', () => {
+    const paths = [...readme.matchAll(/`(tests\/[^`*<\s]+\.(?:ts|json|mts))`/g)].map((m) => m[1] as string);
+    expect(paths.length).toBeGreaterThan(10);
+    for (const p of paths) expect(existsSync(join(root, p)), p).toBe(true);
+  });
+  it('the reliability section has a benchmark table and a tests table', () => {
+    const sec = readme.split('## Reliability and performance')[1]?.split('\n## ')[0] ?? '';
+    expect(sec).toContain('### Benchmarks');
+    expect(sec).toContain('### Proven by tests');
+    for (const budget of ['≤ 4 KB', '≤ 3×', '≤ 30 ms', '≥ 0.7×', '≤ 150 MB', '≤ 500 ms', '≤ 50 ms', '≤ 800 ms', '≤ 16 ms']) expect(sec, budget).toContain(budget);
+  });
+});
