@@ -123,6 +123,10 @@ const exportMillion: BenchCase = {
     // Installs IndexedDB globals in this Node process only when this case runs (no types for the side-effect module).
     const fake = 'fake-indexeddb/auto';
     await import(fake);
+    // Dexie reads the IndexedDB globals when first imported; an earlier case may have imported it before they existed.
+    const { default: Dexie } = await import('dexie');
+    Dexie.dependencies.indexedDB = globalThis.indexedDB;
+    Dexie.dependencies.IDBKeyRange = globalThis.IDBKeyRange;
     const { OpsRadarDB } = await import('../../../lib/db/database');
     const { exportLongCsv, exportXlsx } = await import('../../../lib/export/run-export');
     const gc = gcFn();
