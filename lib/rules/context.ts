@@ -269,16 +269,35 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
     }
     return { sum: total, days };
   };
-  /** Rows of [from, to] of one cell, every metric at once (same grouping and order as `sum`). */
+  /**
+   * Rows of [from, to] of one cell, every metric at once (same grouping and order as `sum`). A date
+   * held by one row (the usual case) is added straight from that row; several rows of one date keep
+   * the last value carrying each metric.
+   */
   const sumCell = (c: Cell, metricIds: readonly string[], from: string, to: string) => {
-    const out = metricIds.map(() => ({ sum: 0, days: 0 }));
     const rows = sortRows(c);
     const n = metricIds.length;
-    const last: (number | undefined)[] = new Array(n);
+    const total = new Float64Array(n);
+    const days = new Int32Array(n);
+    let last: (number | undefined)[] | undefined;
+    const len = rows.length;
     let i = from ? lowerBound(rows, from) : 0;
-    while (i < rows.length) {
-      const date = (rows[i] as Fact).date;
+    while (i < len) {
+      const r = rows[i] as Fact;
+      const date = r.date;
       if (date > to) break;
+      if (i + 1 >= len || (rows[i + 1] as Fact).date !== date) {
+        const values = r.values;
+        for (let k = 0; k < n; k++) {
+          const x = values[metricIds[k] as string];
+          if (x === undefined) continue;
+          total[k] = (total[k] as number) + x;
+          days[k] = (days[k] as number) + 1;
+        }
+        i++;
+        continue;
+      }
+      if (!last) last = new Array(n);
       last.fill(undefined);
       do {
         const values = (rows[i] as Fact).values;
@@ -287,15 +306,16 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
           if (x !== undefined) last[k] = x;
         }
         i++;
-      } while (i < rows.length && (rows[i] as Fact).date === date);
+      } while (i < len && (rows[i] as Fact).date === date);
       for (let k = 0; k < n; k++) {
         const v = last[k];
         if (v === undefined) continue;
-        const o = out[k] as { sum: number; days: number };
-        o.sum += v;
-        o.days++;
+        total[k] = (total[k] as number) + v;
+        days[k] = (days[k] as number) + 1;
       }
     }
+    const out = new Array<{ sum: number; days: number }>(n);
+    for (let k = 0; k < n; k++) out[k] = { sum: total[k] as number, days: days[k] as number };
     return out;
   };
   const sumsMemo = new Map<string, Map<string, ReadonlyMap<string, readonly { sum: number; days: number }[]>>>();
@@ -323,6 +343,19 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
   };
   const has = (c: Cell, metricId: string) => c.snapshots.has(metricId) || c.rows.some((r) => r.values[metricId] !== undefined);
   const hasCache = new Map<string, boolean>();
+  /** Per kind ('' = bare shop metrics), the metrics whose cached answer is false. */
+  const missingOf = new Map<string, Set<string>>();
+  const splitRef = (ref: string): [string, string] => {
+    const dot = ref.indexOf('.');
+    return dot < 0 ? ['', ref] : [ref.slice(0, dot), ref.slice(dot + 1)];
+  };
+  const forgetHas = (ref: string): boolean => {
+    if (hasCache.get(ref) === false) {
+      const [k, m] = splitRef(ref);
+      missingOf.get(k)?.delete(m);
+    }
+    return hasCache.delete(ref);
+  };
   const hasMetric = (ref: string): boolean => {
     let v = hasCache.get(ref);
     if (v === undefined) {
@@ -341,6 +374,15 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
         }
       }
       hasCache.set(ref, v);
+      if (!v) {
+        const [k, m] = splitRef(ref);
+        let set = missingOf.get(k);
+        if (!set) {
+          set = new Set();
+          missingOf.set(k, set);
+        }
+        set.add(m);
+      }
     }
     return v;
   };
@@ -402,12 +444,16 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
 
   const apply = (incoming: readonly Fact[]): ContextChanges | null => {
     const ch = emptyChanges();
+    let dayKind = '';
+    let dayMap: Map<string, Set<string>> | undefined;
     const dayChange = (kind: string, metric: string, date: string) => {
-      let byMetric = ch.days.get(kind);
+      let byMetric = kind === dayKind ? dayMap : ch.days.get(kind);
       if (!byMetric) {
         byMetric = new Map();
         ch.days.set(kind, byMetric);
       }
+      dayKind = kind;
+      dayMap = byMetric;
       let dates = byMetric.get(metric);
       if (!dates) {
         dates = new Set();
@@ -443,12 +489,17 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
       }
       // A metric that was missing makes hasMetric() true from now on: `kind.metric` for any
       // fact of the kind, the bare metric for the shop's own day rows.
-      for (const m in f.values) {
-        const refs = kind === 'shop' && key === shopId && f.grain === 'day' ? [`${kind}.${m}`, m] : [`${kind}.${m}`];
-        for (const ref of refs) {
-          if (hasCache.get(ref) !== false) continue;
-          hasCache.delete(ref);
-          ch.has.add(ref);
+      // Only answers cached as false can turn (no string is built for the others).
+      const missing = missingOf.get(kind);
+      const shopDay = kind === 'shop' && key === shopId && f.grain === 'day';
+      if (missing?.size || (shopDay && missingOf.get('')?.size)) {
+        for (const m in f.values) {
+          const refs = shopDay ? [`${kind}.${m}`, m] : [`${kind}.${m}`];
+          for (const ref of refs) {
+            if (hasCache.get(ref) !== false) continue;
+            forgetHas(ref);
+            ch.has.add(ref);
+          }
         }
       }
       if (f.grain === 'snapshot') {
@@ -458,7 +509,7 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
         for (const m in f.values) snapChange(kind, m);
         for (const m in old?.values ?? {}) {
           snapChange(kind, m);
-          if (f.values[m] === undefined && hasCache.delete(`${kind}.${m}`)) ch.has.add(`${kind}.${m}`);
+          if (f.values[m] === undefined && forgetHas(`${kind}.${m}`)) ch.has.add(`${kind}.${m}`);
         }
         // Latest per metric, recomputed in arrival order as the build does.
         c.snapshots = new Map();
@@ -473,12 +524,15 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
       sortRows(c);
       const old = upsert(c.rows, f);
       if (!old) held++;
-      const metrics = new Set([...Object.keys(f.values), ...Object.keys(old?.values ?? {})]);
-      for (const m of metrics) {
-        if (old?.values[m] === f.values[m]) continue;
-        dayChange(kind, m, f.date);
-        // A stored fact never loses a metric (mergeFact keeps both sides); if one did, forget the answers.
-        if (f.values[m] === undefined) for (const ref of [`${kind}.${m}`, m]) if (hasCache.delete(ref)) ch.has.add(ref);
+      const ov = old?.values;
+      for (const m in f.values) if (ov?.[m] !== f.values[m]) dayChange(kind, m, f.date);
+      if (ov) {
+        for (const m in ov) {
+          if (f.values[m] !== undefined || ov[m] === undefined) continue;
+          dayChange(kind, m, f.date);
+          // A stored fact never loses a metric (mergeFact keeps both sides); if one did, forget the answers.
+          for (const ref of [`${kind}.${m}`, m]) if (forgetHas(ref)) ch.has.add(ref);
+        }
       }
       c.series = null;
     }

@@ -172,12 +172,28 @@ export function adEntities(ctx: RuleContext, kind: EntityKind): AdEntity[] {
   return out;
 }
 
+export interface EntitySum {
+  entity: AdEntity;
+  s: AdSums;
+}
+
+/**
+ * entitySums of a plain window, per window-sums map: the context hands out one map per kind and
+ * window until a capture changes the kind (then a new one), so the rules reading the same window
+ * (ADS-01, -05, -10 and their persistence days) share one pass over the entities.
+ */
+const BY_WINDOW = new WeakMap<object, readonly EntitySum[]>();
+
 /** Every entity of a kind with its sums over the window (entities without spend left out). */
-export function entitySums(ctx: RuleContext, kind: EntityKind, dates: readonly string[]) {
+export function entitySums(ctx: RuleContext, kind: EntityKind, dates: readonly string[]): EntitySum[] {
   const window = isRun(dates) ? ctx.sums(kind, AD_METRICS, dates[0] as string, dates[dates.length - 1] as string) : undefined;
-  return adEntities(ctx, kind)
+  const hit = window && BY_WINDOW.get(window);
+  if (hit) return hit.slice();
+  const out = adEntities(ctx, kind)
     .map((e) => ({ entity: e, s: adSumsIn(ctx, kind, e.ref, dates, window) }))
     .filter((x) => x.s.days > 0);
+  if (window) BY_WINDOW.set(window, out);
+  return out.slice();
 }
 
 export const roiOf = (s: Pick<AdSums, 'gmv' | 'spend'>): number | null => (s.spend > 0 ? s.gmv / s.spend : null);
