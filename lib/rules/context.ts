@@ -541,7 +541,21 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
       listCache.delete(`${k}|s`);
       sumsMemo.delete(k);
     }
-    for (const k of ch.days.keys()) sumsMemo.delete(k);
+    // Window sums of a kind survive unless the window holds a changed date of one of its metrics.
+    for (const [k, byMetric] of ch.days) {
+      const byKey = sumsMemo.get(k);
+      if (!byKey) continue;
+      for (const key of [...byKey.keys()]) {
+        const [metrics = '', from = '', to = ''] = key.split('|');
+        let hit = false;
+        for (const m of metrics.split(',')) {
+          const dates = byMetric.get(m);
+          if (dates) for (const d of dates) if (d >= from && d <= to) hit = true;
+          if (hit) break;
+        }
+        if (hit) byKey.delete(key);
+      }
+    }
     return ch;
   };
 

@@ -76,6 +76,27 @@ export function adSums(ctx: RuleContext, kind: EntityKind, id: string, dates: re
   return adSumsIn(ctx, kind, id, dates, isRun(dates) ? ctx.sums(kind, AD_METRICS, dates[0] as string, dates[dates.length - 1] as string) : undefined);
 }
 
+/** AdSums from one entity's window sums (in AD_METRICS order; none = no facts in the window). */
+function fromWindow(r: readonly { sum: number; days: number }[] | undefined): AdSums {
+  if (!r) return { ...ZERO_SUMS };
+  const spend = r[0] as { sum: number; days: number };
+  const gmv = r[1] as { sum: number; days: number };
+  const orders = r[2] as { sum: number; days: number };
+  const carts = r[3] as { sum: number; days: number };
+  return {
+    spend: spend.sum,
+    clicks: (r[4] as { sum: number }).sum,
+    imps: (r[5] as { sum: number }).sum,
+    gmv: gmv.sum,
+    orders: orders.days ? orders.sum : 0,
+    carts: carts.sum,
+    days: spend.days,
+    hasGmv: gmv.days > 0,
+    hasOrders: orders.days > 0,
+    hasCarts: carts.days > 0,
+  };
+}
+
 /** adSums with the kind's window sums already read (a plain window), else by the dates. */
 function adSumsIn(
   ctx: RuleContext,
@@ -84,21 +105,16 @@ function adSumsIn(
   dates: readonly string[],
   window: ReadonlyMap<string, readonly { sum: number; days: number }[]> | undefined,
 ): AdSums {
-  // A plain window is summed in place over its rows; other date sets (event days left out) by lookup.
-  const run = window !== undefined;
-  let sel = run ? undefined : SETS.get(dates);
-  if (!run && !sel) {
+  // A plain window: every entity of the kind at once, shared by the rules asking the same window.
+  if (window !== undefined) return fromWindow(window.get(id));
+  // Other date sets (event days left out) by lookup.
+  let sel = SETS.get(dates);
+  if (!sel) {
     const sorted = [...dates].sort();
     sel = { set: new Set(dates), min: sorted[0] ?? '', max: sorted[sorted.length - 1] ?? '' };
     SETS.set(dates, sel);
   }
-  // A plain window: every entity of the kind at once, shared by the rules asking the same window.
-  const shared = window?.get(id);
   const total = (metric: string): { v: number; n: number } => {
-    if (run) {
-      const r = shared?.[AD_METRICS.indexOf(metric)];
-      return r ? { v: r.sum, n: r.days } : { v: 0, n: 0 };
-    }
     let v = 0;
     let n = 0;
     if (!sel || sel.set.size === 0) return { v, n };
