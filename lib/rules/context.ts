@@ -270,55 +270,65 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
     return { sum: total, days };
   };
   /**
-   * Rows of [from, to] of one cell, every metric at once (same grouping and order as `sum`). A date
-   * held by one row (the usual case) is added straight from that row; several rows of one date keep
-   * the last value carrying each metric.
+   * The day values of one cell in a window: per date held (in order), each metric's value (the last
+   * row of the date carrying it) and whether there is one. A capture refreshes only its dates, and
+   * the window sums are folded again from these, each metric by date as `sum` adds them (so the same sums).
    */
-  const sumCell = (c: Cell, metricIds: readonly string[], from: string, to: string) => {
+  type DayGrid = { dates: string[]; vals: Float64Array; has: Uint8Array };
+  const gridOf = (c: Cell, metricIds: readonly string[], from: string, to: string): DayGrid => {
     const rows = sortRows(c);
     const n = metricIds.length;
-    const total = new Float64Array(n);
-    const days = new Int32Array(n);
-    let last: (number | undefined)[] | undefined;
-    const len = rows.length;
-    let i = from ? lowerBound(rows, from) : 0;
-    while (i < len) {
-      const r = rows[i] as Fact;
-      const date = r.date;
-      if (date > to) break;
-      if (i + 1 >= len || (rows[i + 1] as Fact).date !== date) {
-        const values = r.values;
-        for (let k = 0; k < n; k++) {
-          const x = values[metricIds[k] as string];
-          if (x === undefined) continue;
-          total[k] = (total[k] as number) + x;
-          days[k] = (days[k] as number) + 1;
-        }
-        i++;
-        continue;
-      }
-      if (!last) last = new Array(n);
-      last.fill(undefined);
-      do {
-        const values = (rows[i] as Fact).values;
-        for (let k = 0; k < n; k++) {
-          const x = values[metricIds[k] as string];
-          if (x !== undefined) last[k] = x;
-        }
-        i++;
-      } while (i < len && (rows[i] as Fact).date === date);
+    const lo = from ? lowerBound(rows, from) : 0;
+    const hi = upperBound(rows, to);
+    const dates: string[] = [];
+    for (let i = lo; i < hi; i++) {
+      const d = (rows[i] as Fact).date;
+      if (dates[dates.length - 1] !== d) dates.push(d);
+    }
+    const g: DayGrid = { dates, vals: new Float64Array(dates.length * n), has: new Uint8Array(dates.length * n) };
+    for (let j = 0, i = lo; j < dates.length; j++) i = fillDay(g, j, rows, i, metricIds);
+    return g;
+  };
+  /** Day `j` of a grid from the rows of its date starting at `i`; returns the index after them. */
+  const fillDay = (g: DayGrid, j: number, rows: readonly Fact[], i: number, metricIds: readonly string[]): number => {
+    const n = metricIds.length;
+    const date = g.dates[j] as string;
+    g.has.fill(0, j * n, (j + 1) * n);
+    for (; i < rows.length && (rows[i] as Fact).date === date; i++) {
+      const values = (rows[i] as Fact).values;
       for (let k = 0; k < n; k++) {
-        const v = last[k];
-        if (v === undefined) continue;
-        total[k] = (total[k] as number) + v;
-        days[k] = (days[k] as number) + 1;
+        const x = values[metricIds[k] as string];
+        if (x === undefined) continue;
+        g.vals[j * n + k] = x;
+        g.has[j * n + k] = 1;
       }
     }
+    return i;
+  };
+  const foldGrid = (g: DayGrid, n: number) => {
     const out = new Array<{ sum: number; days: number }>(n);
-    for (let k = 0; k < n; k++) out[k] = { sum: total[k] as number, days: days[k] as number };
+    for (let k = 0; k < n; k++) {
+      let total = 0;
+      let days = 0;
+      for (let j = 0; j < g.dates.length; j++) {
+        if (!g.has[j * n + k]) continue;
+        total += g.vals[j * n + k] as number;
+        days++;
+      }
+      out[k] = { sum: total, days };
+    }
     return out;
   };
-  const sumsMemo = new Map<string, Map<string, ReadonlyMap<string, readonly { sum: number; days: number }[]>>>();
+  type WindowSums = {
+    metricIds: readonly string[];
+    from: string;
+    to: string;
+    grids: Map<string, DayGrid>;
+    map: Map<string, readonly { sum: number; days: number }[]>;
+    /** Cell → dates changed since the map was made. */
+    dirty: Map<string, Set<string>>;
+  };
+  const sumsMemo = new Map<string, Map<string, WindowSums>>();
   const sums = (kind: EntityKind, metricIds: readonly string[], from: string, to: string) => {
     let byKey = sumsMemo.get(kind);
     if (!byKey) {
@@ -326,14 +336,41 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
       sumsMemo.set(kind, byKey);
     }
     const key = `${metricIds.join(',')}|${from}|${to}`;
-    let m = byKey.get(key);
-    if (!m) {
-      const out = new Map<string, readonly { sum: number; days: number }[]>();
-      for (const [id, c] of cells.get(kind) ?? []) out.set(id, sumCell(c, metricIds, from, to));
-      m = out;
-      byKey.set(key, m);
+    let w = byKey.get(key);
+    if (!w) {
+      const grids = new Map<string, DayGrid>();
+      const map = new Map<string, readonly { sum: number; days: number }[]>();
+      for (const [id, c] of cells.get(kind) ?? []) {
+        const g = gridOf(c, metricIds, from, to);
+        grids.set(id, g);
+        map.set(id, foldGrid(g, metricIds.length));
+      }
+      w = { metricIds: metricIds.slice(), from, to, grids, map, dirty: new Map() };
+      byKey.set(key, w);
+    } else if (w.dirty.size) {
+      // A new map (callers may key caches on it), with the changed cells folded again.
+      const map = new Map(w.map);
+      const byId = cells.get(kind);
+      for (const [id, dates] of w.dirty) {
+        const c = byId?.get(id);
+        if (!c) continue;
+        let g = w.grids.get(id);
+        const rows = sortRows(c);
+        for (const d of dates) {
+          const j = g ? g.dates.indexOf(d) : -1;
+          if (!g || j < 0) {
+            g = gridOf(c, w.metricIds, from, to);
+            w.grids.set(id, g);
+            break;
+          }
+          fillDay(g, j, rows, lowerBound(rows, d), w.metricIds);
+        }
+        if (g) map.set(id, foldGrid(g, w.metricIds.length));
+      }
+      w.dirty.clear();
+      w.map = map;
     }
-    return m;
+    return w.map;
   };
   const firstDate = (kind: EntityKind, id: string, metricId: string): string | null => {
     const c = cell(kind, id);
@@ -444,6 +481,8 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
 
   const apply = (incoming: readonly Fact[]): ContextChanges | null => {
     const ch = emptyChanges();
+    /** Day rows written, per kind and cell: their dates. */
+    const touched = new Map<string, Map<string, Set<string>>>();
     let dayKind = '';
     let dayMap: Map<string, Set<string>> | undefined;
     const dayChange = (kind: string, metric: string, date: string) => {
@@ -523,6 +562,17 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
       }
       sortRows(c);
       const old = upsert(c.rows, f);
+      let byCell = touched.get(kind);
+      if (!byCell) {
+        byCell = new Map();
+        touched.set(kind, byCell);
+      }
+      let tDates = byCell.get(key);
+      if (!tDates) {
+        tDates = new Set();
+        byCell.set(key, tDates);
+      }
+      tDates.add(f.date);
       if (!old) held++;
       const ov = old?.values;
       for (const m in f.values) if (ov?.[m] !== f.values[m]) dayChange(kind, m, f.date);
@@ -541,19 +591,23 @@ export function createContextStore(shopId: string, facts: readonly Fact[], profi
       listCache.delete(`${k}|s`);
       sumsMemo.delete(k);
     }
-    // Window sums of a kind survive unless the window holds a changed date of one of its metrics.
-    for (const [k, byMetric] of ch.days) {
+    // Window sums of a kind survive: the cells and dates a capture changed inside a window are
+    // marked, and refreshed when the window is next read.
+    for (const [k, byCell] of touched) {
       const byKey = sumsMemo.get(k);
       if (!byKey) continue;
-      for (const key of [...byKey.keys()]) {
-        const [metrics = '', from = '', to = ''] = key.split('|');
-        let hit = false;
-        for (const m of metrics.split(',')) {
-          const dates = byMetric.get(m);
-          if (dates) for (const d of dates) if (d >= from && d <= to) hit = true;
-          if (hit) break;
+      for (const w of byKey.values()) {
+        for (const [id, dates] of byCell) {
+          for (const d of dates) {
+            if (d < w.from || d > w.to) continue;
+            let set = w.dirty.get(id);
+            if (!set) {
+              set = new Set();
+              w.dirty.set(id, set);
+            }
+            set.add(d);
+          }
         }
-        if (hit) byKey.delete(key);
       }
     }
     return ch;

@@ -19,7 +19,8 @@ function world(): Fact[] {
   const out: Fact[] = [];
   dateRange(FIRST, AS_OF).forEach((d, i) => {
     out.push(mkWorldFact(SHOP, 'shop', SHOP, d, { payAmt: 1000 + i }, { device: '0' }));
-    out.push(mkWorldFact(SHOP, 'keyword', 'kw1', d, { adSpend: 10.1 + i * 0.37, adClicks: 20 + i }, { attr: '15' }));
+    // kw1 has no row two days back (a date a later capture adds).
+    if (i !== 17) out.push(mkWorldFact(SHOP, 'keyword', 'kw1', d, { adSpend: 10.1 + i * 0.37, adClicks: 20 + i }, { attr: '15' }));
     // kw2: two rows on odd days (all devices and 无线, both in the default view), orders on some.
     out.push(mkWorldFact(SHOP, 'keyword', 'kw2', d, { adSpend: 5.3 * (i + 1), ...(i % 3 ? {} : { adOrders: 1 }) }, { attr: '15' }));
     if (i % 2) out.push(mkWorldFact(SHOP, 'keyword', 'kw2', d, { adSpend: 7.7 + i, adClicks: 3 }, { attr: '15', device: '0' }));
@@ -70,5 +71,18 @@ describe('window sums after a capture', () => {
     expect(plain(lateAfter)).toEqual(plain(fresh.ctx.sums('keyword', M, ...late)));
     expectSameAsSum(store.ctx, ...late);
     expectSameAsSum(fresh.ctx, FIRST, AS_OF);
+
+    // Then a date kw1 had no row on, and a second row on a date of kw2 that had one.
+    const added = [
+      mkWorldFact(SHOP, 'keyword', 'kw1', addDays(AS_OF, -2), { adSpend: 3.3, adClicks: 4 }, { attr: '15' }),
+      mkWorldFact(SHOP, 'keyword', 'kw2', addDays(AS_OF, -4), { adSpend: 1.25, adClicks: 9 }, { attr: '15', device: '0' }),
+    ];
+    expect(store.apply(added)).not.toBeNull();
+    const fresh2 = createContextStore(SHOP, [...facts.map((f) => (f.id === updated.id ? updated : f)), ...added]);
+    if (!fresh2) throw new Error('no context');
+    const late2 = plain(store.ctx.sums('keyword', M, ...late));
+    expect(late2).not.toEqual(plain(lateAfter));
+    expect(late2).toEqual(plain(fresh2.ctx.sums('keyword', M, ...late)));
+    expectSameAsSum(store.ctx, ...late);
   });
 });
