@@ -22,14 +22,22 @@ export default defineBackground({
     const shopGuard = new DocumentShopGuard();
     // Captures a page could not deliver while this worker was stopped wait in extension storage.
     let draining = false;
+    // A capture parked while a drain runs must not wait for the next start: drain again after it.
+    let again = false;
     const drainPending = async () => {
-      if (draining) return;
+      if (draining) {
+        again = true;
+        return;
+      }
       draining = true;
       try {
-        const settings = await getSettings(db);
-        const area = { get: () => browser.storage.local.get(null), remove: (k: string[]) => browser.storage.local.remove(k) };
-        const r = await drainPendingCaptures(db, area, PENDING_PREFIX, { paused: settings.capturePaused });
-        for (const id of r.shopIds) scheduleRules(db, id);
+        do {
+          again = false;
+          const settings = await getSettings(db);
+          const area = { get: () => browser.storage.local.get(null), remove: (k: string[]) => browser.storage.local.remove(k) };
+          const r = await drainPendingCaptures(db, area, PENDING_PREFIX, { paused: settings.capturePaused });
+          for (const id of r.shopIds) scheduleRules(db, id);
+        } while (again);
       } catch {
         /* retried on the next start or write */
       } finally {

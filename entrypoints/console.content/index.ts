@@ -39,6 +39,8 @@ export default defineContentScript({
       }
     };
     document.addEventListener(BRIDGE_EVENT, onCapture);
+    // Leaving the page: un-answered captures go to extension storage for the background.
+    addEventListener('pagehide', () => sender.parkInFlight());
     const stopReaders = startDomReaders(document, (msg) => {
       sender.submit({ ...msg, identity: identity.pin.identity() });
     });

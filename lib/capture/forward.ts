@@ -62,15 +62,38 @@ export class CaptureSender {
     return this.#queue.length;
   }
 
+  /** Sent and not answered yet: parked by `parkInFlight` if the page goes away first. */
+  #inFlightMsgs = new Set<CaptureMessage>();
+
   /** Send now; on failure keep it for a retry. Never throws. */
   submit(msg: CaptureMessage): void {
+    this.#inFlightMsgs.add(msg);
     this.send(msg).then(
       (ack) => {
+        this.#inFlightMsgs.delete(msg);
         if (ack) this.acked++;
         else this.#keep(msg, 1);
       },
-      () => this.#keep(msg, 1),
+      () => {
+        this.#inFlightMsgs.delete(msg);
+        this.#keep(msg, 1);
+      },
     );
+  }
+
+  /**
+   * The page is being left: a message still waiting for its answer may never get one (a stopped
+   * service worker woken by it can find the sending frame gone). Park every such message in the
+   * store, where the background drains it; a duplicate of a capture that did land changes nothing.
+   */
+  parkInFlight(): number {
+    let n = 0;
+    for (const msg of this.#inFlightMsgs) {
+      this.store?.save(`${this.#prefix}${++this.#seq}`, msg).catch(() => {});
+      n++;
+    }
+    this.#inFlightMsgs.clear();
+    return n;
   }
 
   #keep(msg: CaptureMessage, tries: number): void {

@@ -125,6 +125,24 @@ describe('pending captures in extension storage', () => {
     expect(saved.size).toBe(0);
   });
 
+  it('leaving the page parks captures still waiting for an answer; answered ones are not parked', async () => {
+    const saved = new Map<string, CaptureMessage>();
+    const store = {
+      save: async (id: string, m: CaptureMessage) => void saved.set(id, m),
+      drop: async (id: string) => void saved.delete(id),
+    };
+    const answers: ((a: CaptureAck) => void)[] = [];
+    const s = new CaptureSender(() => new Promise<CaptureAck>((r) => answers.push(r)), manualTimers().timers, store);
+    s.submit(msg(1));
+    s.submit(msg(2));
+    answers[0]?.({ outcome: 'stored', facts: 1 });
+    await tick();
+    expect(s.parkInFlight()).toBe(1);
+    await tick();
+    expect([...saved.values()].map((m) => m.capturedAt)).toEqual([2]);
+    expect(s.parkInFlight()).toBe(0);
+  });
+
   it('the background drains what a page left behind: stored once, keys removed, foreign pages refused', async () => {
     const db = new OpsRadarDB(`test-drain-${Date.now()}`);
     await db.open();

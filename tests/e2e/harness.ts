@@ -99,10 +99,42 @@ export async function settle(page: Page, store = 'facts', quietMs = 600, maxMs =
     if (n !== last) {
       last = n;
       stableSince = Date.now();
-    } else if (Date.now() - stableSince >= quietMs) return n;
+    } else if (Date.now() - stableSince >= quietMs) {
+      // Quiet may only mean the service worker is busy (a rules run): a round trip through it
+      // lets the captures queued before the ping start, then one more quiet window must pass.
+      await pingBackground(page);
+      const m = (await readStore(page, store)).length;
+      if (m === n) {
+        await page.waitForTimeout(quietMs);
+        if ((await readStore(page, store)).length === n) return n;
+      }
+      last = -1;
+    }
     await page.waitForTimeout(150);
   }
   return last;
+}
+
+/** One message round trip through the background (wakes it; answered once its event loop is free). */
+export async function pingBackground(page: Page): Promise<void> {
+  await page
+    .evaluate(
+      () =>
+        new Promise<void>((done) => {
+          const c = (globalThis as { chrome?: { runtime?: { sendMessage?: (m: unknown, cb: () => void) => void; lastError?: unknown } } }).chrome;
+          if (!c?.runtime?.sendMessage || location.protocol !== 'chrome-extension:') return done();
+          setTimeout(done, 20_000);
+          try {
+            c.runtime.sendMessage({ opsradarPing: true }, () => {
+              void c.runtime?.lastError;
+              done();
+            });
+          } catch {
+            done();
+          }
+        }),
+    )
+    .catch(() => {});
 }
 
 /** The sandbox on a free port; its "today" is the real date in Asia/Shanghai, like the extension's. */
