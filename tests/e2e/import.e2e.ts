@@ -93,6 +93,7 @@ describe('导入 报表', () => {
     await ext.waitForSelector('[data-testid="import-plan"][data-ok="true"]');
     expect(await ext.locator('[data-testid="import-counts"]').textContent()).toBe('新增 0 条，更新 0 条，不变 3 条');
     await ext.click('[data-testid="import-cancel"]');
+    await ext.locator('[data-testid="import-preview"]').first().waitFor({ state: 'detached', timeout: 10_000 });
     expect(await ext.locator('[data-testid="import-preview"]').count()).toBe(0);
   });
 

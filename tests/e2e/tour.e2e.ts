@@ -64,7 +64,8 @@ describe('tour through every page family', () => {
       await page
         .waitForSelector('body[data-rendered], body[data-rendered-date], body[data-rendered-month], body[data-render-state="done"]', { timeout: 15_000 })
         .catch(() => {});
-      await page.waitForTimeout(700);
+      // Page readers (交易, 内容…) read the table 800 ms after the page stops changing.
+      await page.waitForTimeout(1500);
     }
     await settle(ext, 'captures', 1000, 30_000);
     const health = await readStore<Health>(ext, 'health');
