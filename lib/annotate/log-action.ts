@@ -9,26 +9,14 @@ import { todayShanghai } from '../capture/business-date';
 import type { EntityKind } from '../schema/fact';
 import type { Area } from '../schema/finding';
 import { ACTION_KINDS, type ActionKind, type JournalEntry } from '../schema/journal';
+import { ACTION_LABELS } from '../journal/action-labels';
 import type { Lang, Text } from './types';
 
 export type LogEntry = Omit<JournalEntry, 'id' | 'shopId' | 'createdAt' | 'updatedAt'>;
 export type LogActionFn = (req: { shopId: string; entry: LogEntry }) => Promise<{ id: string } | null | undefined>;
 
-/** The consoles' own words for what an operator does. */
-export const ACTION_LABELS: Record<ActionKind, Text> = {
-  raiseBid: { zh: '提高出价', en: 'Raise bid' },
-  lowerBid: { zh: '降低出价', en: 'Lower bid' },
-  pauseAds: { zh: '暂停推广', en: 'Pause ads' },
-  raiseBudget: { zh: '提高预算', en: 'Raise budget' },
-  changeMainImage: { zh: '换主图', en: 'New main image' },
-  changeTitle: { zh: '改标题', en: 'Edit title' },
-  changePrice: { zh: '调价', en: 'Change price' },
-  joinActivity: { zh: '报名活动', en: 'Join a campaign event' },
-  restock: { zh: '补货', en: 'Restock' },
-  changeDetailPage: { zh: '改详情页', en: 'Edit detail page' },
-  serviceTraining: { zh: '客服培训', en: 'Service training' },
-  other: { zh: '其他', en: 'Other' },
-};
+/** The same labels as the 操作日志 panel. */
+export { ACTION_LABELS };
 
 const L = {
   open: { zh: '记录操作', en: 'Log action' },
